@@ -1,0 +1,456 @@
+//! Achievement and status of each indicator, and the per-strategy summary for a period.
+//!
+//! The rules are those of `DESIGN.md` ("Domain rules"):
+//! - achievement, increase: actual / target; decrease with a baseline:
+//!   (baseline − actual) / (baseline − target); decrease without one: target / actual;
+//!   range: 100 % inside, else the nearer bound over the actual (or the actual over it);
+//! - status: the comparator met exactly → met; strictly beyond it in the good direction →
+//!   exceeded; the wrong side → not met; missing target or actual → no data;
+//! - percentages and rates are never summed or averaged.
+
+use serde::Serialize;
+
+use crate::model::{
+    Assessment, BudgetLine, Comparator, Direction, Indicator, Period, Status, Strategy,
+};
+
+/// How close an actual result must be to an "≈" (khoảng) target to meet it: 5 % of the target.
+pub const APPROX_TOLERANCE: f64 = 0.05;
+
+/// Which formula gave an achievement; shown in tooltips and exports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum AchievementRule {
+    /// actual / target.
+    ActualOverTarget,
+    /// (baseline − actual) / (baseline − target): progress from the baseline to the target.
+    ProgressFromBaseline,
+    /// target / actual: lower is better, no baseline.
+    TargetOverActual,
+    /// Inside the range is 100 %; outside, the distance to the nearer bound.
+    Range,
+}
+
+impl AchievementRule {
+    /// The rule as a formula in English.
+    #[must_use]
+    pub fn formula(self) -> &'static str {
+        match self {
+            Self::ActualOverTarget => "actual / target",
+            Self::ProgressFromBaseline => "(baseline − actual) / (baseline − target)",
+            Self::TargetOverActual => "target / actual (lower is better, no baseline)",
+            Self::Range => "inside the range = 100 %; outside: nearer bound vs actual",
+        }
+    }
+
+    /// The rule as a formula in Vietnamese.
+    #[must_use]
+    pub fn formula_vi(self) -> &'static str {
+        match self {
+            Self::ActualOverTarget => "thực hiện / kế hoạch",
+            Self::ProgressFromBaseline => "(cơ sở − thực hiện) / (cơ sở − kế hoạch)",
+            Self::TargetOverActual => {
+                "kế hoạch / thực hiện (càng thấp càng tốt, không có số cơ sở)"
+            }
+            Self::Range => "trong khoảng = 100 %; ngoài khoảng: so với cận gần nhất",
+        }
+    }
+}
+
+/// An indicator judged for one period.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Evaluation {
+    /// The period judged.
+    pub period: Period,
+    /// The actual value in the indicator's unit (a ratio x/y already turned into it).
+    pub actual: Option<f64>,
+    /// Achievement in per cent (100 = target reached), if it can be computed.
+    pub achievement: Option<f64>,
+    /// The formula used for [`Self::achievement`].
+    pub rule: Option<AchievementRule>,
+    /// The computed status.
+    pub status: Status,
+    /// The status the file's assessment states, if any.
+    pub manual: Option<Status>,
+    /// Whether the file's assessment states a different status from the computed one.
+    pub disagrees: bool,
+}
+
+/// Whether `a` equals `b` up to rounding noise.
+fn same(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+}
+
+/// Judges one indicator for one period.
+///
+/// ```
+/// use chitieu::analysis::evaluate;
+/// use chitieu::model::{Indicator, Status, Unit};
+/// # use chitieu::model::{Actual, Measure, PeriodValue, Target, Comparator};
+/// let mut indicator = Indicator { unit: Unit::parse("%"), ..Indicator::default() };
+/// let value = indicator.value_mut(2020);
+/// value.target = Some(Target { value: 60.0, comparator: None, text: "60".into(), origin: None });
+/// value.actual = Some(Actual {
+///     measure: Measure::Ratio { numerator: 76.0, denominator: 145.0 },
+///     estimate: false, text: "76/145".into(), origin: None,
+/// });
+/// let evaluation = evaluate(&indicator, 2020);
+/// assert_eq!(evaluation.status, Status::NotMet);
+/// assert!((evaluation.achievement.unwrap() - 87.356).abs() < 0.001);
+/// ```
+#[must_use]
+pub fn evaluate(indicator: &Indicator, period: Period) -> Evaluation {
+    let value = indicator.value(period);
+    let manual = value
+        .and_then(|value| value.assessment.as_ref())
+        .and_then(|assessment: &Assessment| assessment.status);
+    let mut evaluation = Evaluation {
+        period,
+        actual: None,
+        achievement: None,
+        rule: None,
+        status: Status::NoData,
+        manual,
+        disagrees: false,
+    };
+    let Some(value) = value else {
+        evaluation.disagrees = manual.is_some_and(|manual| manual != Status::NoData);
+        return evaluation;
+    };
+    evaluation.actual = value
+        .actual
+        .as_ref()
+        .and_then(|actual| actual.value(&indicator.unit));
+    let (Some(target), Some(actual)) = (&value.target, evaluation.actual) else {
+        evaluation.disagrees = manual.is_some_and(|manual| manual != Status::NoData);
+        return evaluation;
+    };
+    let comparator = target.effective_comparator(indicator.direction);
+    evaluation.status = status(comparator, target.value, actual, indicator.direction);
+    let (achievement, rule) = achievement(indicator, comparator, target.value, actual);
+    evaluation.achievement = achievement;
+    evaluation.rule = Some(rule);
+    evaluation.disagrees = manual.is_some_and(|manual| manual != evaluation.status);
+    evaluation
+}
+
+/// Status of `actual` against `target` written with `comparator`.
+#[must_use]
+pub fn status(comparator: Comparator, target: f64, actual: f64, direction: Direction) -> Status {
+    let beyond = |good: bool| {
+        if good {
+            if same(actual, target) {
+                Status::Met
+            } else {
+                Status::Exceeded
+            }
+        } else {
+            Status::NotMet
+        }
+    };
+    match comparator {
+        Comparator::AtLeast => beyond(actual >= target || same(actual, target)),
+        Comparator::AtMost => beyond(actual <= target || same(actual, target)),
+        Comparator::GreaterThan => {
+            if actual > target && !same(actual, target) {
+                Status::Exceeded
+            } else {
+                Status::NotMet
+            }
+        }
+        Comparator::LessThan => {
+            if actual < target && !same(actual, target) {
+                Status::Exceeded
+            } else {
+                Status::NotMet
+            }
+        }
+        Comparator::Range { max } => {
+            let inside =
+                (actual >= target || same(actual, target)) && (actual <= max || same(actual, max));
+            if inside { Status::Met } else { Status::NotMet }
+        }
+        Comparator::Approximately => {
+            if (actual - target).abs() <= APPROX_TOLERANCE * target.abs() {
+                Status::Met
+            } else {
+                Status::NotMet
+            }
+        }
+        Comparator::Equal => match direction {
+            Direction::Increase => status(Comparator::AtLeast, target, actual, direction),
+            Direction::Decrease => status(Comparator::AtMost, target, actual, direction),
+            Direction::Range => {
+                if same(actual, target) {
+                    Status::Met
+                } else {
+                    Status::NotMet
+                }
+            }
+        },
+    }
+}
+
+/// Achievement in per cent and the rule that gave it.
+fn achievement(
+    indicator: &Indicator,
+    comparator: Comparator,
+    target: f64,
+    actual: f64,
+) -> (Option<f64>, AchievementRule) {
+    let ratio = |numerator: f64, denominator: f64| {
+        (denominator != 0.0 && (numerator / denominator).is_finite())
+            .then(|| numerator / denominator * 100.0)
+    };
+    if let Comparator::Range { max } = comparator {
+        let percent = if actual < target {
+            ratio(actual, target)
+        } else if actual > max {
+            ratio(max, actual)
+        } else {
+            Some(100.0)
+        };
+        return (percent, AchievementRule::Range);
+    }
+    let lower_is_better = match comparator {
+        Comparator::AtMost | Comparator::LessThan => true,
+        Comparator::AtLeast | Comparator::GreaterThan => false,
+        _ => indicator.direction == Direction::Decrease,
+    };
+    if !lower_is_better {
+        return (ratio(actual, target), AchievementRule::ActualOverTarget);
+    }
+    match &indicator.baseline {
+        Some(baseline) if !same(baseline.value, target) && baseline.value > target => (
+            ratio(baseline.value - actual, baseline.value - target),
+            AchievementRule::ProgressFromBaseline,
+        ),
+        _ => (ratio(target, actual), AchievementRule::TargetOverActual),
+    }
+}
+
+/// One indicator's line in a summary.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SummaryRow {
+    /// Index of the indicator in [`Strategy::indicators`].
+    pub index: usize,
+    /// Indicator code.
+    pub code: String,
+    /// Indicator name.
+    pub name: String,
+    /// The judgement.
+    pub evaluation: Evaluation,
+}
+
+/// A budget line with its share of plan.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct BudgetSummary {
+    /// Name as written.
+    pub name: String,
+    /// Unit as written.
+    pub unit: String,
+    /// Planned amount.
+    pub planned: Option<f64>,
+    /// Amount spent.
+    pub actual: Option<f64>,
+    /// Actual as per cent of plan.
+    pub percent_of_plan: Option<f64>,
+}
+
+impl From<&BudgetLine> for BudgetSummary {
+    fn from(line: &BudgetLine) -> Self {
+        Self {
+            name: line.name.clone(),
+            unit: line.unit.clone(),
+            planned: line.planned,
+            actual: line.actual,
+            percent_of_plan: line.percent_of_plan(),
+        }
+    }
+}
+
+/// The headline of a strategy for one period: "12/14 met or exceeded", counts per status, the
+/// not-met list and the budget as per cent of plan.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Summary {
+    /// Strategy code.
+    pub strategy: String,
+    /// Strategy name.
+    pub name: String,
+    /// The period summarised.
+    pub period: Option<Period>,
+    /// Indicators with a value row for the period.
+    pub total: usize,
+    /// Exceeded, met, not met, no data, in [`Status::ALL`] order.
+    pub counts: [usize; 4],
+    /// Rows of the indicators summarised, in file order.
+    pub rows: Vec<SummaryRow>,
+    /// Budget lines.
+    pub budget: Vec<BudgetSummary>,
+}
+
+impl Summary {
+    /// Indicators that met or exceeded their target.
+    #[must_use]
+    pub fn achieved(&self) -> usize {
+        self.count(Status::Exceeded) + self.count(Status::Met)
+    }
+
+    /// How many indicators have this status.
+    #[must_use]
+    pub fn count(&self, status: Status) -> usize {
+        Status::ALL
+            .iter()
+            .position(|candidate| *candidate == status)
+            .map_or(0, |at| self.counts[at])
+    }
+
+    /// The rows with status not met.
+    pub fn not_met(&self) -> impl Iterator<Item = &SummaryRow> {
+        self.rows
+            .iter()
+            .filter(|row| row.evaluation.status == Status::NotMet)
+    }
+
+    /// The rows whose file assessment disagrees with the computed status.
+    pub fn disagreements(&self) -> impl Iterator<Item = &SummaryRow> {
+        self.rows.iter().filter(|row| row.evaluation.disagrees)
+    }
+}
+
+/// Summarises a strategy for `period`, or for its final period when `None`. The indicators
+/// counted are those with a value row (target, actual or assessment) for that period.
+#[must_use]
+pub fn summarize(strategy: &Strategy, period: Option<Period>) -> Summary {
+    let period = period.or_else(|| strategy.final_period());
+    let mut counts = [0; 4];
+    let mut rows = Vec::new();
+    if let Some(period) = period {
+        for (index, indicator) in strategy.indicators.iter().enumerate() {
+            if indicator.value(period).is_none() {
+                continue;
+            }
+            let evaluation = evaluate(indicator, period);
+            if let Some(at) = Status::ALL.iter().position(|s| *s == evaluation.status) {
+                counts[at] += 1;
+            }
+            rows.push(SummaryRow {
+                index,
+                code: indicator.code.clone(),
+                name: indicator.name.clone(),
+                evaluation,
+            });
+        }
+    }
+    Summary {
+        strategy: strategy.code.clone(),
+        name: strategy.name.clone(),
+        period,
+        total: rows.len(),
+        counts,
+        rows,
+        budget: strategy.budget.iter().map(BudgetSummary::from).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Actual, Baseline, Measure, Target, Unit};
+
+    fn indicator(
+        direction: Direction,
+        baseline: Option<f64>,
+        target: &str,
+        actual: f64,
+    ) -> Indicator {
+        let mut indicator = Indicator {
+            code: "x".into(),
+            unit: Unit::parse("%"),
+            direction,
+            baseline: baseline.map(|value| Baseline {
+                value,
+                year: Some(2015),
+                origin: None,
+            }),
+            ..Indicator::default()
+        };
+        let parsed =
+            crate::parse::parse_target(target, crate::parse::NumberFormat::DecimalComma).unwrap();
+        let value = indicator.value_mut(2020);
+        value.target = Some(Target {
+            value: parsed.value,
+            comparator: parsed.comparator,
+            text: target.into(),
+            origin: None,
+        });
+        value.actual = Some(Actual {
+            measure: Measure::Number(actual),
+            estimate: false,
+            text: actual.to_string(),
+            origin: None,
+        });
+        indicator
+    }
+
+    fn judge(direction: Direction, target: &str, actual: f64) -> Status {
+        evaluate(&indicator(direction, None, target, actual), 2020).status
+    }
+
+    #[test]
+    fn statuses_follow_the_comparator() {
+        use Direction::*;
+        assert_eq!(judge(Increase, "100", 100.0), Status::Met);
+        assert_eq!(judge(Increase, "95", 99.2), Status::Exceeded);
+        assert_eq!(judge(Increase, "95", 89.6), Status::NotMet);
+        assert_eq!(judge(Decrease, "dưới 10", 8.9), Status::Exceeded);
+        assert_eq!(judge(Decrease, "dưới 10", 10.0), Status::NotMet);
+        assert_eq!(judge(Decrease, "không vượt quá 113", 113.0), Status::Met);
+        assert_eq!(
+            judge(Decrease, "không vượt quá 113", 110.6),
+            Status::Exceeded
+        );
+        assert_eq!(judge(Increase, "trên 35%", 35.0), Status::NotMet);
+        assert_eq!(judge(Range, "40-60", 47.0), Status::Met);
+        assert_eq!(judge(Range, "40-60", 61.0), Status::NotMet);
+        assert_eq!(judge(Increase, "khoảng 50", 52.0), Status::Met);
+        assert_eq!(judge(Increase, "khoảng 50", 56.0), Status::NotMet);
+    }
+
+    #[test]
+    fn achievement_rules() {
+        let up = evaluate(&indicator(Direction::Increase, None, "95", 89.6), 2020);
+        assert!((up.achievement.unwrap() - 94.315).abs() < 0.001);
+        assert_eq!(up.rule, Some(AchievementRule::ActualOverTarget));
+        let down = evaluate(
+            &indicator(Direction::Decrease, Some(11.2), "dưới 10", 8.9),
+            2020,
+        );
+        assert!((down.achievement.unwrap() - 191.667).abs() < 0.001);
+        assert_eq!(down.rule, Some(AchievementRule::ProgressFromBaseline));
+        let no_base = evaluate(
+            &indicator(Direction::Decrease, None, "không vượt quá 113", 110.6),
+            2020,
+        );
+        assert!((no_base.achievement.unwrap() - 102.170).abs() < 0.001);
+        assert_eq!(no_base.rule, Some(AchievementRule::TargetOverActual));
+        let range = evaluate(&indicator(Direction::Range, None, "40-60", 30.0), 2020);
+        assert!((range.achievement.unwrap() - 75.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn missing_values_are_no_data() {
+        let mut missing = indicator(Direction::Increase, None, "95", 1.0);
+        missing.values[0].actual = None;
+        assert_eq!(evaluate(&missing, 2020).status, Status::NoData);
+        assert_eq!(evaluate(&missing, 2019).status, Status::NoData);
+    }
+
+    #[test]
+    fn manual_assessment_disagreement_is_flagged() {
+        let mut flagged = indicator(Direction::Increase, None, "95", 89.6);
+        flagged.values[0].assessment = Some(Assessment::from_text("Đạt", None));
+        let evaluation = evaluate(&flagged, 2020);
+        assert_eq!(evaluation.manual, Some(Status::Met));
+        assert!(evaluation.disagrees);
+    }
+}

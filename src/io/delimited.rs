@@ -1,0 +1,242 @@
+//! Delimited text (CSV, TSV, Excel "Unicode text"): decoding the bytes to Unicode, Excel's
+//! `sep=` line, sniffing the delimiter, and splitting into a [`Grid`].
+
+use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
+
+use super::grid::{Cell, Grid};
+
+/// Text decoded from a file, with what was decided on the way.
+#[derive(Clone, Debug)]
+pub struct Decoded {
+    /// The text, without a byte order mark.
+    pub text: String,
+    /// The encoding's name, e.g. "UTF-8", "UTF-16LE", "windows-1258".
+    pub encoding: &'static str,
+    /// Whether a byte order mark was found.
+    pub bom: bool,
+    /// Whether bytes that do not belong to the encoding were replaced.
+    pub had_errors: bool,
+}
+
+/// Decodes a text file: a byte order mark decides (UTF-8, UTF-16 LE/BE); otherwise UTF-16 is
+/// recognised by its zero bytes, valid UTF-8 is UTF-8, and anything else is guessed by
+/// `chardetng` for Vietnamese text (usually Windows-1258). `forced` names an encoding to use
+/// instead (any WHATWG label, e.g. "windows-1258").
+#[must_use]
+pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Decoded {
+    if let Some(encoding) = forced {
+        let (text, _, had_errors) = encoding.decode(bytes);
+        return Decoded {
+            text: text.into_owned(),
+            encoding: encoding.name(),
+            bom: false,
+            had_errors,
+        };
+    }
+    if let Some((encoding, bom_length)) = Encoding::for_bom(bytes) {
+        let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom_length..]);
+        return Decoded {
+            text: text.into_owned(),
+            encoding: encoding.name(),
+            bom: true,
+            had_errors,
+        };
+    }
+    if let Some(encoding) = utf16_without_bom(bytes) {
+        let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+        return Decoded {
+            text: text.into_owned(),
+            encoding: encoding.name(),
+            bom: false,
+            had_errors,
+        };
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Decoded {
+            text: text.to_owned(),
+            encoding: UTF_8.name(),
+            bom: false,
+            had_errors: false,
+        };
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    let encoding = detector.guess(Some(b"vn"), chardetng::Utf8Detection::Allow);
+    let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+    Decoded {
+        text: text.into_owned(),
+        encoding: encoding.name(),
+        bom: false,
+        had_errors,
+    }
+}
+
+/// UTF-16 without a byte order mark: most ASCII characters have a zero high byte, so one of the
+/// two byte positions is mostly zero.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    let sample = &bytes[..bytes.len().min(4096) & !1];
+    if sample.len() < 4 {
+        return None;
+    }
+    let pairs = sample.len() / 2;
+    let zero_even = sample.iter().step_by(2).filter(|b| **b == 0).count();
+    let zero_odd = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|b| **b == 0)
+        .count();
+    if zero_odd * 10 > pairs * 6 && zero_even * 10 < pairs {
+        Some(UTF_16LE)
+    } else if zero_even * 10 > pairs * 6 && zero_odd * 10 < pairs {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// The delimiters tried, in order of preference on a tie.
+pub const DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];
+
+/// Reads Excel's `sep=X` first line: returns the delimiter and the text after that line.
+#[must_use]
+pub fn sep_line(text: &str) -> Option<(u8, &str)> {
+    let first_end = text.find('\n').unwrap_or(text.len());
+    let first = text[..first_end].trim_end_matches('\r');
+    let rest = text.get(first_end + 1..).unwrap_or("");
+    let value = first
+        .strip_prefix("sep=")
+        .or_else(|| first.strip_prefix("SEP="))?;
+    let delimiter = match value.trim_matches('"') {
+        "\\t" | "\t" => b'\t',
+        single if single.len() == 1 => single.as_bytes()[0],
+        _ => return None,
+    };
+    Some((delimiter, rest))
+}
+
+/// Picks the delimiter that splits the header line and the rows after it most consistently.
+///
+/// For each candidate the first 50 records are split quote-aware; the candidate whose most common
+/// field count (above one) is shared by the most records wins, and the header line (the first
+/// record with that count) must agree. Decimal commas in data rows ("545,5") therefore do not
+/// outvote semicolons that split every row the same way.
+#[must_use]
+pub fn sniff_delimiter(text: &str) -> u8 {
+    let mut best = (b',', 0usize, 0usize);
+    for delimiter in DELIMITERS {
+        let counts = field_counts(text, delimiter, 50);
+        let Some((mode, share)) = mode_above_one(&counts) else {
+            continue;
+        };
+        // Prefer more consistent rows, then more columns.
+        if (share, mode) > (best.1, best.2) {
+            best = (delimiter, share, mode);
+        }
+    }
+    best.0
+}
+
+fn field_counts(text: &str, delimiter: u8, limit: usize) -> Vec<usize> {
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    reader
+        .records()
+        .take(limit)
+        .filter_map(Result::ok)
+        .filter(|record| record.iter().any(|field| !field.trim().is_empty()))
+        .map(|record| {
+            // Trailing empty fields (as in World Bank exports) do not count.
+            let mut len = record.len();
+            while len > 1 && record.get(len - 1).is_some_and(|f| f.trim().is_empty()) {
+                len -= 1;
+            }
+            len
+        })
+        .collect()
+}
+
+fn mode_above_one(counts: &[usize]) -> Option<(usize, usize)> {
+    let mut tally: Vec<(usize, usize)> = Vec::new();
+    for count in counts.iter().copied().filter(|count| *count > 1) {
+        match tally.iter_mut().find(|(value, _)| *value == count) {
+            Some(entry) => entry.1 += 1,
+            None => tally.push((count, 1)),
+        }
+    }
+    tally
+        .into_iter()
+        .max_by_key(|(value, share)| (*share, *value))
+        .map(|(value, share)| (value, share))
+}
+
+/// Splits delimited text into a grid. Cells are NFC; line numbers are those of the file (the
+/// `sep=` line counts).
+pub fn to_grid(text: &str, delimiter: u8, first_line: u32, file: &str) -> Result<Grid, csv::Error> {
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut grid = Grid {
+        file: file.to_owned(),
+        first_column: 1,
+        ..Grid::default()
+    };
+    let mut record = csv::StringRecord::new();
+    loop {
+        let line = reader.position().line();
+        if !reader.read_record(&mut record)? {
+            break;
+        }
+        grid.rows.push(record.iter().map(Cell::text).collect());
+        grid.row_numbers
+            .push(first_line + u32::try_from(line).unwrap_or(u32::MAX) - 1);
+    }
+    Ok(grid)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bom_and_utf16() {
+        let decoded = decode(b"\xef\xbb\xbfM\xc3\xa3;x", None);
+        assert_eq!(decoded.text, "Mã;x");
+        assert!(decoded.bom);
+        let utf16: Vec<u8> = "a\tb\r\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let decoded = decode(&utf16, None);
+        assert_eq!(decoded.text, "a\tb\r\n");
+        assert_eq!(decoded.encoding, "UTF-16LE");
+    }
+
+    #[test]
+    fn sep_line_is_a_hint() {
+        let (delimiter, rest) = sep_line("sep=;\r\na;b\r\n").unwrap();
+        assert_eq!(delimiter, b';');
+        assert_eq!(rest, "a;b\r\n");
+        assert!(sep_line("a;b").is_none());
+    }
+
+    #[test]
+    fn sniffing_is_not_fooled_by_decimal_commas() {
+        let text = "Chỉ tiêu;Kế hoạch;Thực hiện;Tỷ lệ\n\"Thu nội địa, không kể dầu thô\";545,5;560,1;102,7\nThu a;1,5;2,25;150\n";
+        assert_eq!(sniff_delimiter(text), b';');
+        assert_eq!(sniff_delimiter("a,b,c\n1,2,3\n"), b',');
+        assert_eq!(sniff_delimiter("a\tb\n1,5\t2,5\n"), b'\t');
+    }
+
+    #[test]
+    fn grid_keeps_line_numbers() {
+        let grid = to_grid("a,b\n\"x\ny\",2\nz,3\n", b',', 1, "f.csv").unwrap();
+        assert_eq!(grid.row_numbers, vec![1, 2, 4]);
+        assert_eq!(grid.cell(1, 0), &Cell::Text("x\ny".into()));
+    }
+}

@@ -1,0 +1,116 @@
+//! A sheet as the table reader sees it: rows of cells with their position in the source file.
+//! CSV text and workbook sheets both become a [`Grid`]; conversions from the source's types
+//! (calamine's floats, percent formats, dates) happen once, at that boundary.
+
+use crate::model::CellRef;
+use crate::parse::format_plain;
+
+/// One cell's content.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cell {
+    /// Nothing, or only white space.
+    Empty,
+    /// Text as written, NFC, trimmed.
+    Text(String),
+    /// A number stored as a number. A cell formatted as a percentage is already multiplied by
+    /// 100 (Excel stores 85 % as 0.85) and has `percent` set.
+    Number {
+        /// The value.
+        value: f64,
+        /// Whether the cell's number format is a percentage.
+        percent: bool,
+    },
+    /// A date or time, as ISO text.
+    Date(String),
+    /// A spreadsheet error such as `#DIV/0!`.
+    Error(String),
+}
+
+impl Cell {
+    /// A text cell, or [`Cell::Empty`] when the text is blank. The text is made NFC.
+    #[must_use]
+    pub fn text(text: &str) -> Self {
+        let text = crate::text::nfc(text);
+        if text.trim().is_empty() {
+            Self::Empty
+        } else {
+            Self::Text(text)
+        }
+    }
+
+    /// Whether the cell holds nothing.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        matches!(self, Self::Empty)
+    }
+
+    /// The cell as text: text as is, numbers in plain form ("96.245", "1"), dates as ISO text.
+    #[must_use]
+    pub fn as_text(&self) -> String {
+        match self {
+            Self::Empty => String::new(),
+            Self::Text(text) | Self::Date(text) | Self::Error(text) => text.clone(),
+            Self::Number { value, percent } => {
+                if *percent {
+                    format!("{}%", format_plain(*value))
+                } else {
+                    format_plain(*value)
+                }
+            }
+        }
+    }
+}
+
+/// A rectangular view of one sheet or one CSV file.
+#[derive(Clone, Debug, Default)]
+pub struct Grid {
+    /// The file name (no folder), for positions.
+    pub file: String,
+    /// The sheet name, for workbooks.
+    pub sheet: Option<String>,
+    /// Rows of cells; rows may have different lengths.
+    pub rows: Vec<Vec<Cell>>,
+    /// The 1-based source row (or CSV line) of each entry of `rows`.
+    pub row_numbers: Vec<u32>,
+    /// The 1-based source column of column 0.
+    pub first_column: u32,
+    /// Merged regions, as (first row, first column, last row, last column), indices into `rows`.
+    pub merges: Vec<(usize, usize, usize, usize)>,
+}
+
+impl Grid {
+    /// The cell at (row, column) of the grid; [`Cell::Empty`] outside it.
+    #[must_use]
+    pub fn cell(&self, row: usize, column: usize) -> &Cell {
+        static EMPTY: Cell = Cell::Empty;
+        self.rows
+            .get(row)
+            .and_then(|cells| cells.get(column))
+            .unwrap_or(&EMPTY)
+    }
+
+    /// The widest row's length.
+    #[must_use]
+    pub fn width(&self) -> usize {
+        self.rows.iter().map(Vec::len).max().unwrap_or(0)
+    }
+
+    /// The source position of a grid cell; `column` `None` means the whole row.
+    #[must_use]
+    pub fn at(&self, row: usize, column: Option<usize>) -> CellRef {
+        CellRef {
+            file: self.file.clone(),
+            sheet: self.sheet.clone(),
+            row: self.row_numbers.get(row).copied().unwrap_or(0),
+            column: column.map_or(0, |column| self.first_column + column as u32),
+        }
+    }
+
+    /// Whether a row holds no cell with content.
+    #[must_use]
+    pub fn row_is_empty(&self, row: usize) -> bool {
+        self.rows
+            .get(row)
+            .is_none_or(|cells| cells.iter().all(Cell::is_empty))
+    }
+}

@@ -1,0 +1,485 @@
+//! Reading indicator files: CSV and other delimited text, XLSX/XLSM/XLSB/XLS/ODS workbooks.
+//!
+//! [`load_path`] and [`load_bytes`] return the strategies a file holds, the warnings attached to
+//! cells that could not be read, and the decisions taken (encoding, delimiter, header row, number
+//! format). A file that cannot be read at all gives a [`LoadError`] that names the file and,
+//! where known, the sheet, row and column.
+
+pub mod delimited;
+pub mod grid;
+pub mod table;
+pub mod workbook;
+
+use std::path::Path;
+
+use crate::model::{Indicator, Strategy, Warning};
+use crate::parse::NumberFormat;
+
+use grid::Grid;
+use table::{Context, NoTable, TableRead};
+
+/// Choices the user can impose instead of the detected ones.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImportOptions {
+    /// Read only this sheet of a workbook.
+    pub sheet: Option<String>,
+    /// The header's row, 1-based as the spreadsheet shows it (a CSV line number).
+    pub header_row: Option<u32>,
+    /// The decimal separator.
+    pub number_format: Option<NumberFormat>,
+    /// A text encoding label ("utf-8", "windows-1258", "utf-16le" …) for delimited text.
+    pub encoding: Option<String>,
+}
+
+/// What a file gave.
+#[derive(Clone, Debug, Default)]
+pub struct Loaded {
+    /// The file name (no folder).
+    pub file: String,
+    /// Strategies in file order; the sheets of a workbook that share a strategy are merged.
+    pub strategies: Vec<Strategy>,
+    /// Cells that could not be read as they stood.
+    pub warnings: Vec<Warning>,
+    /// What was decided while reading, one sentence each.
+    pub decisions: Vec<String>,
+}
+
+/// Why a file could not be read.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum LoadError {
+    /// The file could not be opened or read.
+    #[error("{file}: cannot read the file: {source}")]
+    Io {
+        /// File name.
+        file: String,
+        /// The system's reason.
+        source: std::io::Error,
+    },
+    /// The file is empty.
+    #[error("{file}: the file is empty")]
+    Empty {
+        /// File name.
+        file: String,
+    },
+    /// The file is a workbook calamine cannot open (corrupt, truncated, encrypted, not a workbook).
+    #[error("{file}: not a readable workbook ({message})")]
+    Workbook {
+        /// File name.
+        file: String,
+        /// calamine's reason.
+        message: String,
+    },
+    /// A sheet of a workbook could not be read.
+    #[error("{file}, sheet \"{sheet}\": cannot read the sheet ({message})")]
+    Sheet {
+        /// File name.
+        file: String,
+        /// Sheet name.
+        sheet: String,
+        /// calamine's reason.
+        message: String,
+    },
+    /// The sheet the user asked for does not exist.
+    #[error("{file}: no sheet named \"{sheet}\"; the sheets are: {available}")]
+    NoSuchSheet {
+        /// File name.
+        file: String,
+        /// The sheet asked for.
+        sheet: String,
+        /// The sheets there are, quoted and comma-separated.
+        available: String,
+    },
+    /// Delimited text that the CSV reader rejected.
+    #[error("{file}, line {line}: {message}")]
+    Csv {
+        /// File name.
+        file: String,
+        /// 1-based line.
+        line: u64,
+        /// What is wrong.
+        message: String,
+    },
+    /// The text encoding named by the user is not known.
+    #[error("{file}: unknown text encoding \"{label}\" (try utf-8, utf-16le, windows-1258)")]
+    Encoding {
+        /// File name.
+        file: String,
+        /// The label given.
+        label: String,
+    },
+    /// No sheet holds a table with indicator headers.
+    #[error(
+        "{file}{where_}: found no indicator table: no row in the first {searched} names both an indicator column (STT, Mã, Chỉ tiêu / Code, Indicator) and a target or actual column (Kế hoạch, Thực hiện / Target, Actual)"
+    )]
+    NoTable {
+        /// File name.
+        file: String,
+        /// ", sheet \"…\"" or "" for text files.
+        where_: String,
+        /// Rows searched.
+        searched: usize,
+    },
+    /// The table was found but holds no indicator rows.
+    #[error("{file}{where_}: the table under the header on row {row} holds no indicators")]
+    NoIndicators {
+        /// File name.
+        file: String,
+        /// ", sheet \"…\"" or "".
+        where_: String,
+        /// The header's row.
+        row: u32,
+    },
+}
+
+/// Which reader a file needs, from its first bytes (not its name, which may lie).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    /// A zip container: XLSX, XLSM, XLSB or ODS.
+    Zip,
+    /// An OLE compound file: XLS.
+    Ole,
+    /// Anything else: delimited text.
+    Text,
+}
+
+impl FileKind {
+    /// Recognises a file by its magic bytes.
+    #[must_use]
+    pub fn sniff(bytes: &[u8]) -> Self {
+        if bytes.starts_with(b"PK\x03\x04") {
+            Self::Zip
+        } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+            Self::Ole
+        } else {
+            Self::Text
+        }
+    }
+}
+
+/// Reads a file from disk.
+pub fn load_path(path: &Path, options: &ImportOptions) -> Result<Loaded, LoadError> {
+    let file = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |name| name.to_string_lossy().into_owned(),
+    );
+    let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
+        file: file.clone(),
+        source,
+    })?;
+    load_bytes(&file, &bytes, options)
+}
+
+/// Reads a file's bytes; `file` is its name, used in positions and for the strategy code.
+pub fn load_bytes(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<Loaded, LoadError> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(LoadError::Empty {
+            file: file.to_owned(),
+        });
+    }
+    let mut context = Context::for_file(file);
+    context.number_format = options.number_format;
+    match FileKind::sniff(bytes) {
+        FileKind::Zip | FileKind::Ole => load_workbook(file, bytes, options, &context),
+        FileKind::Text => load_text(file, bytes, options, context),
+    }
+}
+
+fn load_text(
+    file: &str,
+    bytes: &[u8],
+    options: &ImportOptions,
+    mut context: Context,
+) -> Result<Loaded, LoadError> {
+    let forced = match &options.encoding {
+        Some(label) => Some(
+            encoding_rs::Encoding::for_label(label.trim().as_bytes()).ok_or_else(|| {
+                LoadError::Encoding {
+                    file: file.to_owned(),
+                    label: label.clone(),
+                }
+            })?,
+        ),
+        None => None,
+    };
+    let decoded = delimited::decode(bytes, forced);
+    let mut decisions = vec![format!(
+        "encoding: {}{}",
+        decoded.encoding,
+        if decoded.bom {
+            " (byte order mark)"
+        } else {
+            ""
+        }
+    )];
+    let mut warnings = Vec::new();
+    if decoded.had_errors {
+        warnings.push(Warning {
+            at: crate::model::CellRef {
+                file: file.to_owned(),
+                ..Default::default()
+            },
+            message: format!(
+                "some bytes are not valid {}; they show as \u{fffd}. Choose the file's encoding if the text looks wrong",
+                decoded.encoding
+            ),
+        });
+    }
+    let (delimiter, text, first_line) = match delimited::sep_line(&decoded.text) {
+        Some((delimiter, rest)) => {
+            decisions.push(format!(
+                "delimiter {} (from the file's sep= line)",
+                describe_delimiter(delimiter)
+            ));
+            (delimiter, rest, 2)
+        }
+        None => {
+            let delimiter = delimited::sniff_delimiter(&decoded.text);
+            decisions.push(format!("delimiter {}", describe_delimiter(delimiter)));
+            (delimiter, decoded.text.as_str(), 1)
+        }
+    };
+    if delimiter == b';' {
+        // Excel writes ';' where ',' is the decimal separator.
+        context.fallback_format = Some(NumberFormat::DecimalComma);
+    }
+    let grid =
+        delimited::to_grid(text, delimiter, first_line, file).map_err(|error| LoadError::Csv {
+            file: file.to_owned(),
+            line: error.position().map_or(0, csv::Position::line) + u64::from(first_line) - 1,
+            message: error.to_string(),
+        })?;
+    let header_row = forced_row(&grid, options.header_row);
+    let read = table::read_table(&grid, &context, header_row).map_err(|NoTable { searched }| {
+        LoadError::NoTable {
+            file: file.to_owned(),
+            where_: String::new(),
+            searched,
+        }
+    })?;
+    let mut loaded = Loaded {
+        file: file.to_owned(),
+        warnings,
+        decisions,
+        ..Loaded::default()
+    };
+    absorb(&mut loaded, read, None);
+    check_not_empty(&loaded, &grid)?;
+    Ok(loaded)
+}
+
+fn load_workbook(
+    file: &str,
+    bytes: &[u8],
+    options: &ImportOptions,
+    context: &Context,
+) -> Result<Loaded, LoadError> {
+    let mut workbook = workbook::open(bytes).map_err(|error| LoadError::Workbook {
+        file: file.to_owned(),
+        message: error.to_string(),
+    })?;
+    let names = workbook::sheet_names(&workbook);
+    let sheets: Vec<String> = match &options.sheet {
+        Some(sheet) => {
+            let found = names
+                .iter()
+                .find(|name| crate::text::fold(name) == crate::text::fold(sheet))
+                .ok_or_else(|| LoadError::NoSuchSheet {
+                    file: file.to_owned(),
+                    sheet: sheet.clone(),
+                    available: names
+                        .iter()
+                        .map(|name| format!("\"{name}\""))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                })?;
+            vec![found.clone()]
+        }
+        None => names,
+    };
+    let mut loaded = Loaded {
+        file: file.to_owned(),
+        ..Loaded::default()
+    };
+    let mut first_failure = None;
+    for sheet in &sheets {
+        let grid =
+            workbook::sheet_grid(&mut workbook, sheet, file).map_err(|error| LoadError::Sheet {
+                file: file.to_owned(),
+                sheet: sheet.clone(),
+                message: error.to_string(),
+            })?;
+        let header_row = forced_row(&grid, options.header_row);
+        match table::read_table(&grid, context, header_row) {
+            Ok(read) => absorb(&mut loaded, read, Some(sheet)),
+            Err(NoTable { searched }) => {
+                loaded
+                    .decisions
+                    .push(format!("sheet \"{sheet}\": no indicator table, skipped"));
+                first_failure.get_or_insert(LoadError::NoTable {
+                    file: file.to_owned(),
+                    where_: format!(", sheet \"{sheet}\""),
+                    searched,
+                });
+            }
+        }
+    }
+    if loaded.strategies.is_empty() {
+        return Err(first_failure.unwrap_or(LoadError::NoTable {
+            file: file.to_owned(),
+            where_: String::new(),
+            searched: 0,
+        }));
+    }
+    Ok(loaded)
+}
+
+/// The grid index of a 1-based row chosen by the user.
+fn forced_row(grid: &Grid, row: Option<u32>) -> Option<usize> {
+    let row = row?;
+    grid.row_numbers.iter().position(|number| *number >= row)
+}
+
+fn describe_delimiter(delimiter: u8) -> String {
+    match delimiter {
+        b'\t' => "tab".to_owned(),
+        b';' => "\";\"".to_owned(),
+        b',' => "\",\"".to_owned(),
+        other => format!("\"{}\"", char::from(other)),
+    }
+}
+
+fn check_not_empty(loaded: &Loaded, grid: &Grid) -> Result<(), LoadError> {
+    let any = loaded
+        .strategies
+        .iter()
+        .any(|strategy| !strategy.indicators.is_empty() || !strategy.budget.is_empty());
+    if any {
+        return Ok(());
+    }
+    Err(LoadError::NoIndicators {
+        file: loaded.file.clone(),
+        where_: grid
+            .sheet
+            .as_ref()
+            .map(|sheet| format!(", sheet \"{sheet}\""))
+            .unwrap_or_default(),
+        row: table::find_header(grid, None).map_or(0, |header| grid.at(header.first_row, None).row),
+    })
+}
+
+/// Adds one table's strategies to what a file gave: a strategy already there (same code, as
+/// when a workbook's yearly sheet repeats its summary sheet's indicators) takes the new periods
+/// of its indicators; a value given twice that disagrees is a warning and the first is kept.
+fn absorb(loaded: &mut Loaded, read: TableRead, sheet: Option<&str>) {
+    let prefix = sheet
+        .map(|sheet| format!("sheet \"{sheet}\": "))
+        .unwrap_or_default();
+    loaded.decisions.extend(
+        read.decisions
+            .into_iter()
+            .map(|decision| format!("{prefix}{decision}")),
+    );
+    loaded.warnings.extend(read.warnings);
+    for strategy in read.strategies {
+        match loaded
+            .strategies
+            .iter_mut()
+            .find(|existing| existing.code == strategy.code)
+        {
+            Some(existing) => merge_strategy(existing, strategy, &mut loaded.warnings),
+            None => loaded.strategies.push(strategy),
+        }
+    }
+}
+
+fn merge_strategy(into: &mut Strategy, from: Strategy, warnings: &mut Vec<Warning>) {
+    if into.span.is_none() {
+        into.span = from.span;
+    }
+    for goal in from.goals {
+        if into.goal(&goal.code).is_none() {
+            into.goals.push(goal);
+        }
+    }
+    into.budget.extend(from.budget);
+    for indicator in from.indicators {
+        let existing = into.indicators.iter_mut().find(|candidate| {
+            if indicator.code.is_empty() {
+                candidate.name == indicator.name
+            } else {
+                candidate.code == indicator.code
+            }
+        });
+        match existing {
+            Some(existing) => merge_indicator(existing, indicator, warnings),
+            None => into.indicators.push(indicator),
+        }
+    }
+}
+
+fn merge_indicator(into: &mut Indicator, from: Indicator, warnings: &mut Vec<Warning>) {
+    into.cumulative |= from.cumulative;
+    let code = into.code.clone();
+    for value in from.values {
+        let period = value.period;
+        let existing_unit = into.unit.clone();
+        let slot = into.value_mut(period);
+        if let Some(target) = value.target {
+            match &slot.target {
+                None => slot.target = Some(target),
+                Some(kept) if agrees(kept.value, target.value, &target.text) => {}
+                Some(kept) => warnings.push(Warning {
+                    at: target.origin.clone().unwrap_or_default(),
+                    message: format!(
+                        "target {period} of indicator {} is \"{}\" here but \"{}\" at {}; the latter is kept",
+                        code,
+                        target.text,
+                        kept.text,
+                        kept.origin.clone().unwrap_or_default()
+                    ),
+                }),
+            }
+        }
+        if let Some(actual) = value.actual {
+            match &slot.actual {
+                None => slot.actual = Some(actual),
+                Some(kept) => {
+                    let (Some(a), Some(b)) =
+                        (kept.value(&existing_unit), actual.value(&existing_unit))
+                    else {
+                        continue;
+                    };
+                    if !agrees(a, b, &actual.text) {
+                        warnings.push(Warning {
+                            at: actual.origin.clone().unwrap_or_default(),
+                            message: format!(
+                                "actual {period} of indicator {} is \"{}\" here but \"{}\" at {}; the latter is kept",
+                                code,
+                                actual.text,
+                                kept.text,
+                                kept.origin.clone().unwrap_or_default()
+                            ),
+                        });
+                    }
+                }
+            }
+        }
+        if slot.assessment.is_none() {
+            slot.assessment = value.assessment;
+        }
+    }
+}
+
+/// Whether `kept` equals `value` at the precision `text` was written with ("52.4" agrees with
+/// 76/145 = 52.41…).
+fn agrees(kept: f64, value: f64, text: &str) -> bool {
+    let decimals = text
+        .rsplit_once(['.', ','])
+        .map_or(0, |(_, fraction)| {
+            fraction.chars().take_while(char::is_ascii_digit).count()
+        })
+        .min(6);
+    let tolerance = 0.5 * 10f64.powi(-(decimals as i32)) + 1e-9;
+    (kept - value).abs() <= tolerance
+}

@@ -1,0 +1,1275 @@
+//! Finding the indicator table in a [`Grid`] and reading it into strategies.
+//!
+//! The table may start below title rows; its header may span up to four rows (a merged
+//! "Năm 2020" over "Kế hoạch" | "Thực hiện"); columns are recognised by their Vietnamese or
+//! English names, with or without diacritics. Three layouts are read (`DESIGN.md`, "Layouts"):
+//! report (one row per indicator), long (one row per indicator and period, with a period column)
+//! and wide (target and actual columns per year). Roman-numeral rows are goals; totals, notes and
+//! "Trong đó" rows are not indicators; budget lines (kinh phí) are kept apart.
+
+use crate::model::{
+    Actual, Assessment, Baseline, BudgetLine, CellRef, Comparator, Direction, Goal, Indicator,
+    Measure, Period, Strategy, Target, Unit, Warning,
+};
+use crate::parse::{FormatVote, NumberFormat, parse_measure, parse_number, parse_target};
+use crate::text::{clean, fold, is_roman_numeral, years};
+
+use super::grid::{Cell, Grid};
+
+/// What a column holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// STT / mã / code.
+    Code,
+    /// Indicator name (chỉ tiêu).
+    Name,
+    /// Unit (đơn vị tính).
+    Unit,
+    /// Direction (chiều: tăng / giảm / khoảng).
+    Direction,
+    /// Period (năm / year) in a long layout.
+    Period,
+    /// Baseline value, with its year when the header gives one.
+    Baseline(Option<Period>),
+    /// The year of the baseline.
+    BaselineYear,
+    /// Target, for a year when the header gives one.
+    Target(Option<Period>),
+    /// Actual result, for a year when the header gives one; `estimate` for "ước thực hiện".
+    Actual {
+        /// The year, if the header gives one.
+        period: Option<Period>,
+        /// Whether the column holds estimates.
+        estimate: bool,
+    },
+    /// The file's own assessment (đánh giá).
+    Assessment,
+    /// Notes (ghi chú).
+    Note,
+    /// Source of the figures (nguồn).
+    Source,
+    /// Strategy code.
+    Strategy,
+    /// Strategy name.
+    StrategyName,
+    /// Goal (mục tiêu), as "MT1. Name" or "I. Name".
+    Goal,
+    /// A ratio the file computed (tỷ lệ TH/KH); recomputed, not read.
+    Computed,
+}
+
+impl Role {
+    /// The role's English name, for messages and the import dialog.
+    #[must_use]
+    pub fn label(self) -> String {
+        match self {
+            Self::Code => "code".into(),
+            Self::Name => "indicator".into(),
+            Self::Unit => "unit".into(),
+            Self::Direction => "direction".into(),
+            Self::Period => "period".into(),
+            Self::Baseline(year) => with_year("baseline", year),
+            Self::BaselineYear => "baseline year".into(),
+            Self::Target(year) => with_year("target", year),
+            Self::Actual { period, estimate } => with_year(
+                if estimate {
+                    "actual (estimate)"
+                } else {
+                    "actual"
+                },
+                period,
+            ),
+            Self::Assessment => "assessment".into(),
+            Self::Note => "note".into(),
+            Self::Source => "source".into(),
+            Self::Strategy => "strategy".into(),
+            Self::StrategyName => "strategy name".into(),
+            Self::Goal => "goal".into(),
+            Self::Computed => "computed ratio (ignored)".into(),
+        }
+    }
+}
+
+fn with_year(name: &str, year: Option<Period>) -> String {
+    match year {
+        Some(year) => format!("{name} {year}"),
+        None => name.to_owned(),
+    }
+}
+
+/// Recognises a header text. Matching is on the folded text (no diacritics, lower case), whole
+/// words, so "Nguồn lực" (a goal's title) is not "Nguồn" (source).
+#[must_use]
+pub fn classify(header: &str) -> Option<Role> {
+    let folded = fold(header);
+    let found_years = years(&folded);
+    let year = found_years.last().copied();
+    let mut words: Vec<String> = folded
+        .split(|c: char| !(c.is_alphanumeric() || c == '%' || c == '#' || c == '/'))
+        .filter(|word| !word.is_empty() && years(word).is_empty())
+        .map(str::to_owned)
+        .collect();
+    if year.is_some() {
+        words.retain(|word| !matches!(word.as_str(), "nam" | "year" | "fy" | "giai" | "doan"));
+    }
+    let rest = words.join(" ");
+    let r = rest.as_str();
+    let is = |options: &[&str]| options.contains(&r);
+    let starts = |options: &[&str]| {
+        options
+            .iter()
+            .any(|option| r == *option || r.starts_with(&format!("{option} ")))
+    };
+    if r.is_empty() {
+        return year.map(|period| Role::Actual {
+            period: Some(period),
+            estimate: false,
+        });
+    }
+    if is(&[
+        "stt",
+        "tt",
+        "so tt",
+        "so thu tu",
+        "ma",
+        "ma so",
+        "ma chi tieu",
+        "code",
+        "id",
+        "no",
+        "#",
+        "indicator code",
+        "indicator id",
+        "ma ct",
+        "item",
+    ]) {
+        return Some(Role::Code);
+    }
+    if is(&[
+        "chi tieu",
+        "ten chi tieu",
+        "noi dung",
+        "noi dung chi tieu",
+        "cac chi tieu",
+        "indicator",
+        "indicator name",
+        "indicators",
+        "name",
+        "ten",
+        "ten chi so",
+        "chi so",
+    ]) {
+        return Some(Role::Name);
+    }
+    if is(&[
+        "don vi tinh",
+        "dvt",
+        "don vi",
+        "unit",
+        "units",
+        "unit of measure",
+        "measure",
+    ]) {
+        return Some(Role::Unit);
+    }
+    if is(&["chieu", "direction", "xu huong", "huong", "polarity"]) {
+        return Some(Role::Direction);
+    }
+    if is(&[
+        "baseline year",
+        "nam co so",
+        "nam goc",
+        "year of baseline",
+        "base year",
+    ]) && year.is_none()
+    {
+        return Some(Role::BaselineYear);
+    }
+    if starts(&["co so", "baseline", "gia tri co so", "so lieu co so", "goc"]) {
+        return Some(Role::Baseline(year));
+    }
+    if is(&[
+        "nam",
+        "year",
+        "period",
+        "ky",
+        "ky bao cao",
+        "time",
+        "thoi gian",
+        "moc",
+    ]) {
+        return Some(Role::Period);
+    }
+    if is(&[
+        "danh gia",
+        "assessment",
+        "ket qua danh gia",
+        "tinh trang",
+        "status",
+        "muc do dat",
+        "muc do hoan thanh",
+        "xep loai",
+        "rating",
+    ]) {
+        return Some(Role::Assessment);
+    }
+    if is(&[
+        "ghi chu", "note", "notes", "remarks", "remark", "comment", "comments",
+    ]) {
+        return Some(Role::Note);
+    }
+    if is(&[
+        "nguon",
+        "nguon so lieu",
+        "nguon du lieu",
+        "source",
+        "data source",
+        "sources",
+        "nguon thong tin",
+    ]) {
+        return Some(Role::Source);
+    }
+    if is(&[
+        "strategy",
+        "chien luoc",
+        "de an",
+        "chuong trinh",
+        "ma chien luoc",
+        "strategy code",
+        "programme",
+        "program",
+        "ma de an",
+    ]) {
+        return Some(Role::Strategy);
+    }
+    if is(&[
+        "strategy name",
+        "ten chien luoc",
+        "ten de an",
+        "programme name",
+        "program name",
+        "ten chuong trinh",
+    ]) {
+        return Some(Role::StrategyName);
+    }
+    if is(&[
+        "muc tieu",
+        "goal",
+        "goals",
+        "nhom",
+        "nhom chi tieu",
+        "linh vuc",
+        "group",
+        "objective",
+        "muc tieu cu the",
+    ]) {
+        return Some(Role::Goal);
+    }
+    if starts(&[
+        "ty le",
+        "% dat",
+        "% ke hoach",
+        "% kh",
+        "achievement",
+        "% of target",
+        "% of plan",
+        "th/kh",
+        "% th/kh",
+        "so sanh",
+    ]) {
+        return Some(Role::Computed);
+    }
+    if starts(&[
+        "uoc thuc hien",
+        "uoc th",
+        "uth",
+        "estimate",
+        "estimated",
+        "uoc",
+    ]) {
+        return Some(Role::Actual {
+            period: year,
+            estimate: true,
+        });
+    }
+    if starts(&[
+        "kh",
+        "ke hoach",
+        "target",
+        "targets",
+        "plan",
+        "planned",
+        "chi tieu ke hoach",
+        "muc tieu ke hoach",
+        "chi tieu giao",
+    ]) {
+        return Some(Role::Target(year));
+    }
+    if starts(&[
+        "th",
+        "thuc hien",
+        "actual",
+        "actuals",
+        "ket qua",
+        "ket qua thuc hien",
+        "achieved",
+        "so lieu thuc hien",
+        "value",
+        "gia tri",
+    ]) {
+        return Some(Role::Actual {
+            period: year,
+            estimate: false,
+        });
+    }
+    None
+}
+
+/// The header found in a grid.
+#[derive(Clone, Debug)]
+pub struct Header {
+    /// Grid index of the first header row.
+    pub first_row: usize,
+    /// Number of header rows (1 to 4).
+    pub rows: usize,
+    /// The combined header text of each column.
+    pub texts: Vec<String>,
+    /// The role of each column, if recognised.
+    pub roles: Vec<Option<Role>>,
+}
+
+impl Header {
+    /// The first column with a role.
+    #[must_use]
+    pub fn column(&self, role: Role) -> Option<usize> {
+        self.roles
+            .iter()
+            .position(|candidate| *candidate == Some(role))
+    }
+
+    fn score(roles: &[Option<Role>]) -> usize {
+        let mut seen: Vec<Role> = Vec::new();
+        for role in roles.iter().flatten() {
+            if !seen.contains(role) {
+                seen.push(*role);
+            }
+        }
+        let has = |test: fn(&Role) -> bool| seen.iter().any(test);
+        let identifies = has(|role| matches!(role, Role::Name | Role::Code));
+        let measures = has(|role| matches!(role, Role::Target(_) | Role::Actual { .. }));
+        if identifies && measures {
+            seen.len()
+        } else {
+            0
+        }
+    }
+}
+
+/// How many rows from the top are searched for a header.
+pub const HEADER_SEARCH_ROWS: usize = 40;
+
+/// Finds the header: the row (with up to three rows below it that continue it) whose cells
+/// name the most roles, among the first [`HEADER_SEARCH_ROWS`] rows. `forced_row` is a grid
+/// index chosen by the user.
+#[must_use]
+pub fn find_header(grid: &Grid, forced_row: Option<usize>) -> Option<Header> {
+    let candidates: Vec<usize> = match forced_row {
+        Some(row) => vec![row],
+        None => (0..grid.rows.len().min(HEADER_SEARCH_ROWS)).collect(),
+    };
+    let mut best: Option<(usize, Header)> = None;
+    for row in candidates {
+        if grid.row_is_empty(row) {
+            continue;
+        }
+        let mut rows = 1;
+        while rows < 4 && is_continuation(grid, row + rows) {
+            rows += 1;
+        }
+        let header = combine(grid, row, rows);
+        let score = Header::score(&header.roles);
+        if score >= 2
+            && best
+                .as_ref()
+                .is_none_or(|(best_score, _)| score > *best_score)
+        {
+            best = Some((score, header));
+        }
+    }
+    if forced_row.is_some() && best.is_none() {
+        let row = forced_row?;
+        return Some(combine(grid, row, 1));
+    }
+    best.map(|(_, header)| header)
+}
+
+/// Whether a row continues the header above it: every cell is a header word (or a year), and
+/// at least one names a target, an actual result, a baseline or a period on its own.
+fn is_continuation(grid: &Grid, row: usize) -> bool {
+    let Some(cells) = grid.rows.get(row) else {
+        return false;
+    };
+    let mut named = false;
+    for cell in cells {
+        let text = match cell {
+            Cell::Empty => continue,
+            Cell::Text(text) => text.clone(),
+            Cell::Number {
+                value,
+                percent: false,
+            } if value.fract() == 0.0 && (1900.0..2200.0).contains(value) => {
+                crate::parse::format_plain(*value)
+            }
+            _ => return false,
+        };
+        match classify(&text) {
+            Some(Role::Target(_) | Role::Actual { .. } | Role::Baseline(_) | Role::Period) => {
+                named = true;
+            }
+            Some(_) => {}
+            None => return false,
+        }
+    }
+    named
+}
+
+/// Combines `rows` header rows from `first`: merged regions and spanning titles (a cell with
+/// empty neighbours to its right above filled cells) are spread over the columns they cover.
+fn combine(grid: &Grid, first: usize, rows: usize) -> Header {
+    let width = grid.width();
+    let mut parts: Vec<Vec<String>> = vec![Vec::new(); width];
+    for row in first..first + rows {
+        let mut spanning: Option<String> = None;
+        for (column, part) in parts.iter_mut().enumerate() {
+            let mut text = grid.cell(row, column).as_text();
+            if text.is_empty() {
+                text = merged_text(grid, row, column).unwrap_or_default();
+            }
+            let below_filled =
+                (row + 1..first + rows).any(|below| !grid.cell(below, column).is_empty());
+            if text.is_empty() && below_filled {
+                if let Some(span) = &spanning {
+                    text.clone_from(span);
+                }
+            } else if !text.is_empty() {
+                spanning = Some(text.clone());
+            } else {
+                spanning = None;
+            }
+            let text = clean(&text);
+            if !text.is_empty() && part.last() != Some(&text) {
+                part.push(text);
+            }
+        }
+    }
+    let texts: Vec<String> = parts.iter().map(|part| part.join(" ")).collect();
+    let roles = texts.iter().map(|text| classify(text)).collect();
+    Header {
+        first_row: first,
+        rows,
+        texts,
+        roles,
+    }
+}
+
+/// The text of the merged region covering (row, column), taken from its top-left cell.
+fn merged_text(grid: &Grid, row: usize, column: usize) -> Option<String> {
+    grid.merges
+        .iter()
+        .find(|(top, left, bottom, right)| {
+            (*top..=*bottom).contains(&row) && (*left..=*right).contains(&column)
+        })
+        .map(|(top, left, _, _)| grid.cell(*top, *left).as_text())
+        .filter(|text| !text.is_empty())
+}
+
+/// Names and spans found around the table, used when the table itself does not name its
+/// strategy.
+#[derive(Clone, Debug, Default)]
+pub struct Context {
+    /// Strategy code made from the file name ("bvcste-2016-2020.xlsx" → "BVCSTE",
+    /// "binh-dang-gioi-2011-2020.csv" → "BDG").
+    pub code: String,
+    /// The file name without its extension.
+    pub stem: String,
+    /// Years in the file name.
+    pub span: Option<(Period, Period)>,
+    /// Overrides chosen by the user.
+    pub number_format: Option<NumberFormat>,
+    /// The format to assume when the cells do not decide (from the delimiter or language).
+    pub fallback_format: Option<NumberFormat>,
+}
+
+impl Context {
+    /// The context of a file name.
+    #[must_use]
+    pub fn for_file(file: &str) -> Self {
+        let stem = file
+            .rsplit_once('.')
+            .map_or(file, |(stem, _)| stem)
+            .to_owned();
+        let found = years(&stem);
+        let span = span_of(&found);
+        let words: Vec<String> = stem
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|word| !word.is_empty() && years(word).is_empty())
+            .map(fold)
+            .collect();
+        let code = match words.as_slice() {
+            [] => "S".to_owned(),
+            [one] => one.to_uppercase(),
+            many => many
+                .iter()
+                .filter_map(|word| word.chars().next())
+                .collect::<String>()
+                .to_uppercase(),
+        };
+        Self {
+            code,
+            stem,
+            span,
+            ..Self::default()
+        }
+    }
+}
+
+fn span_of(found: &[Period]) -> Option<(Period, Period)> {
+    match found {
+        [] => None,
+        [one] => Some((*one, *one)),
+        many => {
+            let from = many.iter().min().copied()?;
+            let to = many.iter().max().copied()?;
+            Some((from, to))
+        }
+    }
+}
+
+/// What reading one table gave.
+#[derive(Clone, Debug, Default)]
+pub struct TableRead {
+    /// Strategies, in order of first appearance.
+    pub strategies: Vec<Strategy>,
+    /// Cells that could not be read, with their position.
+    pub warnings: Vec<Warning>,
+    /// What was decided: header row, layout, number format, rows skipped.
+    pub decisions: Vec<String>,
+    /// The number format used.
+    pub number_format: NumberFormat,
+    /// (strategy, indicator) indices whose direction a direction column gave.
+    explicit_directions: Vec<(usize, usize)>,
+}
+
+/// Why a grid holds no indicator table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NoTable {
+    /// Rows searched.
+    pub searched: usize,
+}
+
+/// Reads the indicator table of a grid.
+pub fn read_table(
+    grid: &Grid,
+    context: &Context,
+    forced_header_row: Option<usize>,
+) -> Result<TableRead, NoTable> {
+    let header = find_header(grid, forced_header_row).ok_or(NoTable {
+        searched: grid.rows.len().min(HEADER_SEARCH_ROWS),
+    })?;
+    let mut read = TableRead::default();
+    let header_at = grid.at(header.first_row, None);
+    read.decisions.push(format!(
+        "header on row {}{}: {}",
+        header_at.row,
+        if header.rows > 1 {
+            format!(" (and {} more)", header.rows - 1)
+        } else {
+            String::new()
+        },
+        header
+            .texts
+            .iter()
+            .zip(&header.roles)
+            .filter(|(text, _)| !text.is_empty())
+            .map(|(text, role)| match role {
+                Some(role) => format!("\"{text}\" = {}", role.label()),
+                None => format!("\"{text}\" not used"),
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    ));
+    let data_start = header.first_row + header.rows;
+    let format = decide_format(grid, &header, data_start, context);
+    read.number_format = format;
+    read.decisions
+        .push(format!("numbers: {}", format.describe()));
+    let title = title_of(grid, header.first_row);
+    let mut reader = RowReader {
+        grid,
+        header: &header,
+        context,
+        format,
+        title_span: title.as_ref().and_then(|(_, span)| *span),
+        title_name: title.map(|(name, _)| name),
+        read: &mut read,
+        current_goal: None,
+    };
+    for row in data_start..grid.rows.len() {
+        reader.row(row);
+    }
+    let explicit = std::mem::take(&mut read.explicit_directions);
+    for (index, strategy) in read.strategies.iter_mut().enumerate() {
+        finish(strategy, |indicator| explicit.contains(&(index, indicator)));
+    }
+    Ok(read)
+}
+
+/// Decides the number format from the value columns' text cells, or the context.
+fn decide_format(
+    grid: &Grid,
+    header: &Header,
+    data_start: usize,
+    context: &Context,
+) -> NumberFormat {
+    if let Some(format) = context.number_format {
+        return format;
+    }
+    let mut vote = FormatVote::default();
+    for (column, role) in header.roles.iter().enumerate() {
+        if !matches!(
+            role,
+            Some(Role::Target(_) | Role::Actual { .. } | Role::Baseline(_) | Role::Computed)
+        ) {
+            continue;
+        }
+        for row in data_start..grid.rows.len() {
+            if let Cell::Text(text) = grid.cell(row, column) {
+                vote.add(text);
+            }
+        }
+    }
+    if let Some(format) = vote.decided() {
+        return format;
+    }
+    if let Some(format) = context.fallback_format {
+        return format;
+    }
+    let vietnamese = header
+        .texts
+        .iter()
+        .any(|text| fold(text) != text.to_lowercase());
+    if vietnamese {
+        NumberFormat::DecimalComma
+    } else {
+        NumberFormat::DecimalPoint
+    }
+}
+
+/// The strategy's name and span from the title rows above the header: the text naming a
+/// programme (đề án, chiến lược, chương trình, strategy …), its quoted part if any.
+fn title_of(grid: &Grid, header_row: usize) -> Option<(String, Option<(Period, Period)>)> {
+    let mut best: Option<String> = None;
+    for row in 0..header_row {
+        for cell in grid.rows.get(row).into_iter().flatten() {
+            let Cell::Text(text) = cell else { continue };
+            let folded = fold(text);
+            let names_programme = [
+                "de an",
+                "chien luoc",
+                "chuong trinh",
+                "ke hoach hanh dong",
+                "strategy",
+                "programme",
+                "program",
+                "plan of action",
+                "du an",
+            ]
+            .iter()
+            .any(|word| folded.contains(word));
+            if names_programme && best.as_ref().is_none_or(|b| b.len() < text.len()) {
+                best = Some(clean(text));
+            }
+        }
+    }
+    let title = best?;
+    let name = match (title.find(['"', '“']), title.rfind(['"', '”'])) {
+        (Some(open), Some(close)) if close > open + 1 => {
+            let inner = &title[open + 1..close];
+            let inner = inner.trim_start_matches('“').trim();
+            let before = fold(&title[..open]);
+            let kind = if before.contains("de an") {
+                "Đề án "
+            } else if before.contains("chien luoc") {
+                "Chiến lược "
+            } else if before.contains("chuong trinh") {
+                "Chương trình "
+            } else {
+                ""
+            };
+            let inner = crate::text::sentence_case(inner);
+            if kind.is_empty() {
+                inner
+            } else {
+                let mut chars = inner.chars();
+                let lowered: String = chars
+                    .next()
+                    .map(|first| first.to_lowercase().chain(chars).collect())
+                    .unwrap_or_default();
+                format!("{kind}“{lowered}”")
+            }
+        }
+        _ => crate::text::sentence_case(&title),
+    };
+    let span = span_of(&years(&title));
+    Some((name, span))
+}
+
+/// Reads data rows one at a time.
+struct RowReader<'a> {
+    grid: &'a Grid,
+    header: &'a Header,
+    context: &'a Context,
+    format: NumberFormat,
+    title_name: Option<String>,
+    title_span: Option<(Period, Period)>,
+    read: &'a mut TableRead,
+    current_goal: Option<String>,
+}
+
+/// Words that open a budget line's name.
+const BUDGET_WORDS: &[&str] = &[
+    "kinh phi",
+    "ngan sach",
+    "tong kinh phi",
+    "nguon von",
+    "budget",
+    "funding",
+    "expenditure",
+    "spending",
+];
+
+impl RowReader<'_> {
+    fn text(&self, row: usize, role: Role) -> String {
+        self.header
+            .column(role)
+            .map(|column| clean(&self.grid.cell(row, column).as_text()))
+            .unwrap_or_default()
+    }
+
+    fn warn(&mut self, at: CellRef, message: String) {
+        self.read.warnings.push(Warning { at, message });
+    }
+
+    fn row(&mut self, row: usize) {
+        if self.grid.row_is_empty(row) {
+            return;
+        }
+        let at_row = self.grid.at(row, None);
+        let code = self.text(row, Role::Code);
+        let name = self.text(row, Role::Name);
+        let has_values = self.header.roles.iter().enumerate().any(|(column, role)| {
+            matches!(role, Some(Role::Target(_) | Role::Actual { .. }))
+                && !self.grid.cell(row, column).is_empty()
+        });
+        let folded_name = fold(&name);
+        if !has_values && (is_roman_numeral(&code) || is_goal_code(&code)) && !name.is_empty() {
+            self.current_goal = Some(code.trim_end_matches('.').to_owned());
+            let strategy = self.strategy_for(row);
+            let goal_code = code.trim_end_matches('.').to_owned();
+            if strategy.goal(&goal_code).is_none() {
+                strategy.goals.push(Goal {
+                    code: goal_code,
+                    name,
+                });
+            }
+            return;
+        }
+        if folded_name.starts_with("trong do") || folded_name.starts_with("of which") {
+            self.read.decisions.push(format!(
+                "row {}: \"Trong đó\" breakdown, not an indicator",
+                at_row.row
+            ));
+            return;
+        }
+        if code.is_empty()
+            && ["tong", "cong", "total", "sum", "tong so", "tong cong"]
+                .iter()
+                .any(|word| {
+                    folded_name == *word
+                        || folded_name.starts_with(&format!("{word} "))
+                        || folded_name.starts_with(&format!("{word}:"))
+                })
+        {
+            self.read.decisions.push(format!(
+                "row {}: totals row \"{name}\", not an indicator",
+                at_row.row
+            ));
+            return;
+        }
+        if name.is_empty() && code.is_empty() {
+            self.read
+                .decisions
+                .push(format!("row {}: no code and no name, skipped", at_row.row));
+            return;
+        }
+        if !has_values && code.is_empty() {
+            self.read.decisions.push(format!(
+                "row {}: note \"{name}\", not an indicator",
+                at_row.row
+            ));
+            return;
+        }
+        if BUDGET_WORDS
+            .iter()
+            .any(|word| folded_name.starts_with(word))
+        {
+            self.budget_row(row, name);
+            return;
+        }
+        self.indicator_row(row, code, name);
+    }
+
+    /// The code of the strategy a row belongs to.
+    fn row_strategy_code(&self, row: usize) -> String {
+        let code = self.text(row, Role::Strategy);
+        if code.is_empty() {
+            let name = self.text(row, Role::StrategyName);
+            if name.is_empty() {
+                self.context.code.clone()
+            } else {
+                name
+            }
+        } else {
+            code
+        }
+    }
+
+    /// The strategy a row belongs to, created on first use.
+    fn strategy_for(&mut self, row: usize) -> &mut Strategy {
+        let code = self.text(row, Role::Strategy);
+        let name = self.text(row, Role::StrategyName);
+        let (code, name, span) = if code.is_empty() && name.is_empty() {
+            let name = self
+                .title_name
+                .clone()
+                .unwrap_or_else(|| self.context.stem.clone());
+            let span = self.title_span.or(self.context.span);
+            (self.context.code.clone(), name, span)
+        } else {
+            let span = span_of(&years(&name));
+            let code = if code.is_empty() { name.clone() } else { code };
+            let name = if name.is_empty() { code.clone() } else { name };
+            (code, name, span)
+        };
+        let at = match self.read.strategies.iter().position(|s| s.code == code) {
+            Some(at) => at,
+            None => {
+                self.read.strategies.push(Strategy {
+                    code,
+                    name,
+                    span,
+                    source_file: self.grid.file.clone(),
+                    ..Strategy::default()
+                });
+                self.read.strategies.len() - 1
+            }
+        };
+        &mut self.read.strategies[at]
+    }
+
+    fn budget_row(&mut self, row: usize, name: String) {
+        let unit = self.text(row, Role::Unit);
+        let mut line = BudgetLine {
+            name,
+            unit,
+            source: join_nonempty(&[self.text(row, Role::Source), self.text(row, Role::Note)]),
+            origin: Some(self.grid.at(row, None)),
+            ..BudgetLine::default()
+        };
+        for (column, role) in self.header.roles.iter().enumerate() {
+            let cell = self.grid.cell(row, column);
+            if cell.is_empty() {
+                continue;
+            }
+            let (amount, text) = match role {
+                Some(Role::Target(_)) => (&mut line.planned, &mut line.planned_text),
+                Some(Role::Actual { .. }) => (&mut line.actual, &mut line.actual_text),
+                _ => continue,
+            };
+            *text = cell.as_text();
+            *amount = self.number(cell);
+            if amount.is_none() {
+                let at = self.grid.at(row, Some(column));
+                self.warn(
+                    at,
+                    format!(
+                        "budget amount \"{}\" is not a number; kept as text",
+                        cell.as_text()
+                    ),
+                );
+            }
+        }
+        self.strategy_for(row).budget.push(line);
+    }
+
+    fn number(&self, cell: &Cell) -> Option<f64> {
+        match cell {
+            Cell::Number { value, .. } => Some(*value),
+            Cell::Text(text) => parse_number(text, self.format).map(|number| number.value),
+            _ => None,
+        }
+    }
+
+    fn indicator_row(&mut self, row: usize, code: String, name: String) {
+        let goal = match self.text(row, Role::Goal) {
+            text if text.is_empty() => self.current_goal.clone(),
+            text => Some(self.goal_from_text(row, &text)),
+        };
+        let unit = Unit::parse(&self.text(row, Role::Unit));
+        let direction_text = self.text(row, Role::Direction);
+        let direction = Direction::parse(&direction_text);
+        if direction.is_none() && !direction_text.is_empty() {
+            let at = self.grid.at(row, self.header.column(Role::Direction));
+            self.warn(
+                at,
+                format!(
+                    "direction \"{direction_text}\" is not one of tăng/giảm/khoảng (increase/decrease/range); inferred from the target instead"
+                ),
+            );
+        }
+        let period_column = self.header.column(Role::Period);
+        let row_period = period_column.and_then(|column| self.period_of(row, column));
+        if period_column.is_some() && row_period.is_none() {
+            let at = self.grid.at(row, period_column);
+            let text = self.grid.cell(row, period_column.unwrap_or(0)).as_text();
+            self.warn(at, format!("period \"{text}\" is not a year; row skipped"));
+            return;
+        }
+        let default_period = row_period
+            .or_else(|| self.title_span.map(|(_, to)| to))
+            .or_else(|| self.context.span.map(|(_, to)| to));
+        let baseline = self.baseline(row);
+        let source = self.text(row, Role::Source);
+        let note = self.text(row, Role::Note);
+        let assessment_text = self.text(row, Role::Assessment);
+        let origin = self.grid.at(row, None);
+        let format = self.format;
+        let grid = self.grid;
+        let header = self.header;
+
+        // Values first, so warnings can be attached before the strategy is borrowed.
+        let mut targets: Vec<(Period, Target)> = Vec::new();
+        let mut actuals: Vec<(Period, Actual)> = Vec::new();
+        let mut unread: Vec<(Period, String, bool)> = Vec::new();
+        for (column, role) in header.roles.iter().enumerate() {
+            let cell = grid.cell(row, column);
+            if cell.is_empty() {
+                continue;
+            }
+            let at = grid.at(row, Some(column));
+            match role {
+                Some(Role::Target(year)) => {
+                    let Some(period) = year.or(default_period) else {
+                        self.warn(at, "target without a year: the header, the title and the file name name none".into());
+                        continue;
+                    };
+                    match target_of(cell, format) {
+                        Some(parsed) => targets.push((
+                            period,
+                            Target {
+                                value: parsed.value,
+                                comparator: parsed.comparator,
+                                text: cell.as_text(),
+                                origin: Some(at),
+                            },
+                        )),
+                        None => {
+                            unread.push((period, cell.as_text(), true));
+                            self.warn(at, format!("target \"{}\" is not a number, a comparator (≥ 95, dưới 10, từ 25% trở lên) or a range (40-60); kept as text", cell.as_text()));
+                        }
+                    }
+                }
+                Some(Role::Actual { period, estimate }) => {
+                    let Some(period) = period.or(default_period) else {
+                        self.warn(at, "actual result without a year: the header, the title and the file name name none".into());
+                        continue;
+                    };
+                    match measure_of(cell, format) {
+                        Some(measure) => actuals.push((
+                            period,
+                            Actual {
+                                measure,
+                                estimate: *estimate,
+                                text: cell.as_text(),
+                                origin: Some(at),
+                            },
+                        )),
+                        None => {
+                            unread.push((period, cell.as_text(), false));
+                            self.warn(at, format!("actual result \"{}\" is not a number or a ratio (76/145); kept as text", cell.as_text()));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        let assessment_at = grid.at(row, header.column(Role::Assessment));
+        let goal_for_strategy = goal.clone();
+        self.strategy_for(row);
+        let strategy_index = self
+            .read
+            .strategies
+            .iter()
+            .position(|candidate| candidate.code == self.row_strategy_code(row))
+            .unwrap_or(0);
+        let strategy = &mut self.read.strategies[strategy_index];
+        let key = if code.is_empty() { &name } else { &code };
+        let at = match strategy.indicators.iter().position(|indicator| {
+            if code.is_empty() {
+                indicator.name == *key
+            } else {
+                indicator.code == *key
+            }
+        }) {
+            Some(at) => at,
+            None => {
+                strategy.indicators.push(Indicator {
+                    code: code.clone(),
+                    name: name.clone(),
+                    goal: goal_for_strategy,
+                    cumulative: is_cumulative(&name),
+                    unit,
+                    direction: direction.unwrap_or_default(),
+                    baseline: None,
+                    values: Vec::new(),
+                    source: String::new(),
+                    note: String::new(),
+                    origin: Some(origin),
+                });
+                strategy.indicators.len() - 1
+            }
+        };
+        if direction.is_some() {
+            self.read.explicit_directions.push((strategy_index, at));
+        }
+        let indicator = &mut self.read.strategies[strategy_index].indicators[at];
+        if indicator.baseline.is_none() {
+            indicator.baseline = baseline;
+        }
+        if indicator.source.is_empty() {
+            indicator.source = source;
+        }
+        if indicator.note.is_empty() {
+            indicator.note = note;
+        }
+        let mut conflicts = Vec::new();
+        for (period, target) in targets {
+            let value = indicator.value_mut(period);
+            match &value.target {
+                Some(existing) if existing.text != target.text => conflicts.push((
+                    target.origin.clone(),
+                    format!(
+                        "a second target \"{}\" for {period}; the first, \"{}\", is kept",
+                        target.text, existing.text
+                    ),
+                )),
+                Some(_) => {}
+                None => value.target = Some(target),
+            }
+        }
+        for (period, actual) in actuals {
+            let value = indicator.value_mut(period);
+            match &value.actual {
+                Some(existing) if existing.text != actual.text => conflicts.push((
+                    actual.origin.clone(),
+                    format!(
+                        "a second actual result \"{}\" for {period}; the first, \"{}\", is kept",
+                        actual.text, existing.text
+                    ),
+                )),
+                Some(_) => {}
+                None => value.actual = Some(actual),
+            }
+        }
+        for (period, text, is_target) in unread {
+            let value = indicator.value_mut(period);
+            if is_target {
+                value.unread_target = Some(text);
+            } else {
+                value.unread_actual = Some(text);
+            }
+        }
+        if !assessment_text.is_empty() {
+            if let Some(period) = default_period {
+                let value = indicator.value_mut(period);
+                value.assessment =
+                    Some(Assessment::from_text(&assessment_text, Some(assessment_at)));
+            }
+        }
+        for (at, message) in conflicts {
+            self.warn(at.unwrap_or_default(), message);
+        }
+    }
+
+    fn goal_from_text(&mut self, row: usize, text: &str) -> String {
+        let (code, name) = split_goal(text);
+        let strategy = self.strategy_for(row);
+        if strategy.goal(&code).is_none() {
+            strategy.goals.push(Goal {
+                code: code.clone(),
+                name,
+            });
+        }
+        code
+    }
+
+    fn period_of(&self, row: usize, column: usize) -> Option<Period> {
+        match self.grid.cell(row, column) {
+            Cell::Number { value, .. }
+                if value.fract() == 0.0 && (1900.0..2200.0).contains(value) =>
+            {
+                Some(*value as Period)
+            }
+            Cell::Text(text) | Cell::Date(text) => years(text).last().copied(),
+            _ => None,
+        }
+    }
+
+    fn baseline(&mut self, row: usize) -> Option<Baseline> {
+        let (column, year) = self
+            .header
+            .roles
+            .iter()
+            .enumerate()
+            .find_map(|(column, role)| match role {
+                Some(Role::Baseline(year)) => Some((column, *year)),
+                _ => None,
+            })?;
+        let cell = self.grid.cell(row, column);
+        if cell.is_empty() {
+            return None;
+        }
+        let at = self.grid.at(row, Some(column));
+        let Some(value) = self.number(cell) else {
+            self.warn(
+                at,
+                format!("baseline \"{}\" is not a number; ignored", cell.as_text()),
+            );
+            return None;
+        };
+        let year = year.or_else(|| {
+            self.header
+                .column(Role::BaselineYear)
+                .and_then(|column| self.period_of(row, column))
+        });
+        Some(Baseline {
+            value,
+            year,
+            origin: Some(at),
+        })
+    }
+}
+
+fn target_of(cell: &Cell, format: NumberFormat) -> Option<crate::parse::ParsedTarget> {
+    match cell {
+        Cell::Number { value, .. } => Some(crate::parse::ParsedTarget {
+            value: *value,
+            comparator: None,
+        }),
+        Cell::Text(text) => parse_target(text, format),
+        _ => None,
+    }
+}
+
+fn measure_of(cell: &Cell, format: NumberFormat) -> Option<Measure> {
+    match cell {
+        Cell::Number { value, .. } => Some(Measure::Number(*value)),
+        Cell::Text(text) => parse_measure(text, format),
+        _ => None,
+    }
+}
+
+/// Whether a code looks like a goal's: "MT1", "A", "B." (not "MT1.1").
+fn is_goal_code(code: &str) -> bool {
+    let code = code.trim_end_matches('.');
+    let folded = fold(code);
+    if let Some(number) = folded.strip_prefix("mt") {
+        return !number.is_empty() && number.chars().all(|c| c.is_ascii_digit());
+    }
+    code.len() == 1 && code.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// Splits "MT1. Tăng cường …" into ("MT1", "Tăng cường …") and "I. Chăm sóc …" into ("I", …);
+/// a text without a short code before ". " is both code and name.
+fn split_goal(text: &str) -> (String, String) {
+    if let Some((code, name)) = text.split_once(". ")
+        && code.chars().count() <= 6
+        && !code.contains(' ')
+    {
+        return (code.to_owned(), name.trim().to_owned());
+    }
+    (text.to_owned(), text.to_owned())
+}
+
+fn is_cumulative(name: &str) -> bool {
+    let folded = fold(name);
+    ["cong don", "luy ke", "cumulative", "cumulated"]
+        .iter()
+        .any(|word| folded.contains(word))
+}
+
+fn join_nonempty(parts: &[String]) -> String {
+    parts
+        .iter()
+        .filter(|part| !part.is_empty())
+        .cloned()
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// Completes a strategy after its rows are read: directions not given by a column are inferred
+/// from the target's comparator (≤, < → decrease; range → range), else from a baseline above the
+/// target or targets falling over the periods; the span defaults to the periods.
+fn finish(strategy: &mut Strategy, explicit: impl Fn(usize) -> bool) {
+    for (index, indicator) in strategy.indicators.iter_mut().enumerate() {
+        if !explicit(index) {
+            indicator.direction = infer_direction(indicator);
+        }
+    }
+    if strategy.span.is_none() {
+        let periods = strategy.periods();
+        strategy.span = span_of(&periods);
+    }
+}
+
+/// Infers an indicator's direction from what its targets say.
+#[must_use]
+pub fn infer_direction(indicator: &Indicator) -> Direction {
+    let comparators = indicator
+        .values
+        .iter()
+        .filter_map(|value| value.target.as_ref())
+        .filter_map(|target| target.comparator);
+    for comparator in comparators {
+        match comparator {
+            Comparator::AtMost | Comparator::LessThan => return Direction::Decrease,
+            Comparator::AtLeast | Comparator::GreaterThan => return Direction::Increase,
+            Comparator::Range { .. } => return Direction::Range,
+            Comparator::Approximately | Comparator::Equal => {}
+        }
+    }
+    let targets: Vec<f64> = indicator
+        .values
+        .iter()
+        .filter_map(|value| value.target.as_ref().map(|target| target.value))
+        .collect();
+    if let (Some(baseline), Some(first)) = (&indicator.baseline, targets.first())
+        && baseline.value > *first
+    {
+        return Direction::Decrease;
+    }
+    if targets.len() >= 2 && targets.windows(2).all(|pair| pair[1] < pair[0]) {
+        return Direction::Decrease;
+    }
+    Direction::Increase
+}

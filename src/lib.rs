@@ -1,0 +1,22 @@
+//! chitieu (*chỉ tiêu*, "indicator / target"): reads indicator spreadsheets of government
+//! programmes, judges each actual result against its target, and summarises each strategy.
+//!
+//! - [`model`]: the document (strategies, goals, indicators, targets, actual results, budget).
+//! - [`parse`]: numbers, ratios and targets as written in Vietnamese and English files.
+//! - [`io`]: reading CSV and workbook files into the model.
+//! - [`analysis`]: achievement, status and per-strategy summaries.
+//! - [`edit`]: the one place the document changes, with undo and redo.
+//! - [`report`]: the `summary` command's text, CSV and JSON output.
+//! - `app` (feature `gui`): the desktop app.
+
+pub mod analysis;
+pub mod cli;
+pub mod edit;
+pub mod io;
+pub mod model;
+pub mod parse;
+pub mod report;
+pub mod text;
+
+#[cfg(feature = "gui")]
+pub mod app;

@@ -1,0 +1,632 @@
+//! The document: strategies, goals, indicators, their targets and actual results per period,
+//! budget lines, and where every value came from.
+//!
+//! Terms follow `DESIGN.md` (strategy, goal, indicator, direction, comparator, baseline, target,
+//! actual, period, cumulative, achievement, status, budget line, unit multiplier). Nothing here
+//! knows about the GUI; every change to a [`Document`] goes through [`crate::edit`].
+
+use serde::{Deserialize, Serialize};
+
+/// A period: a calendar year, or a milestone year of a strategy (2015, 2020).
+pub type Period = i32;
+
+/// Everything the user has open: the strategies read from one or more files, and what the
+/// readers noticed on the way.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// Strategies in the order they were opened.
+    pub strategies: Vec<Strategy>,
+    /// Cells and rows the readers could not take as they stood, with their position.
+    pub warnings: Vec<Warning>,
+}
+
+/// A programme with a period (e.g. 2016-2020), its goals, indicators and budget lines.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Strategy {
+    /// Short code, e.g. `BVCSTE` or `BDG`: from a strategy column, or made from the file name.
+    pub code: String,
+    /// Full name, e.g. "Đề án Đẩy mạnh bảo vệ, chăm sóc trẻ em … giai đoạn 2016-2020".
+    pub name: String,
+    /// First and last year of the strategy, when the file states them (title, name or file name).
+    pub span: Option<(Period, Period)>,
+    /// Goals (mục tiêu) in file order; indicators refer to them by [`Goal::code`].
+    pub goals: Vec<Goal>,
+    /// Indicators in file order.
+    pub indicators: Vec<Indicator>,
+    /// Money planned and spent; shown with the strategy, never counted as an indicator.
+    pub budget: Vec<BudgetLine>,
+    /// The file (and sheets) the strategy was read from.
+    pub source_file: String,
+}
+
+impl Strategy {
+    /// All periods that have a target or an actual result for any indicator, ascending.
+    #[must_use]
+    pub fn periods(&self) -> Vec<Period> {
+        let mut periods: Vec<Period> = self
+            .indicators
+            .iter()
+            .flat_map(|indicator| indicator.values.iter().map(|value| value.period))
+            .collect();
+        periods.sort_unstable();
+        periods.dedup();
+        periods
+    }
+
+    /// The period a review looks at by default: the last one with data.
+    #[must_use]
+    pub fn final_period(&self) -> Option<Period> {
+        self.periods().last().copied()
+    }
+
+    /// The goal with this code, if any.
+    #[must_use]
+    pub fn goal(&self, code: &str) -> Option<&Goal> {
+        self.goals.iter().find(|goal| goal.code == code)
+    }
+
+    /// The strategy's span as text, e.g. "2016-2020".
+    #[must_use]
+    pub fn span_text(&self) -> Option<String> {
+        self.span.map(|(from, to)| format!("{from}-{to}"))
+    }
+}
+
+/// A group of indicators inside a strategy (rows I, II, … or MT1, MT2, …).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Goal {
+    /// "I", "II", "MT1" …
+    pub code: String,
+    /// The goal's title as written.
+    pub name: String,
+}
+
+/// Which way is good for an indicator.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Direction {
+    /// Higher is better (tăng).
+    #[default]
+    Increase,
+    /// Lower is better (giảm).
+    Decrease,
+    /// Inside `[min, max]` is good (khoảng).
+    Range,
+}
+
+impl Direction {
+    /// Reads "tăng"/"increase", "giảm"/"decrease", "khoảng"/"range" (with or without diacritics).
+    #[must_use]
+    pub fn parse(text: &str) -> Option<Self> {
+        let key = crate::text::fold(text);
+        match key.as_str() {
+            "tang" | "increase" | "up" | "higher" | "higher is better" | "+" => {
+                Some(Self::Increase)
+            }
+            "giam" | "decrease" | "down" | "lower" | "lower is better" | "-" => {
+                Some(Self::Decrease)
+            }
+            "khoang" | "range" | "trong khoang" | "within" => Some(Self::Range),
+            _ => None,
+        }
+    }
+
+    /// The English term, as used in exports.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Increase => "increase",
+            Self::Decrease => "decrease",
+            Self::Range => "range",
+        }
+    }
+}
+
+/// How a number relates to a whole: a percentage, a rate per N, or a plain count or amount.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub enum UnitScale {
+    /// Per cent: a ratio x/y is shown as 100·x/y.
+    Percent,
+    /// A rate per N (per 100 girls, per 100,000 children): a ratio x/y is N·x/y. Never a percentage.
+    PerN(f64),
+    /// A count, an amount of money or anything else: a ratio x/y is x/y.
+    #[default]
+    Plain,
+}
+
+/// An indicator's unit (đơn vị tính) as written, and what it means for ratios.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Unit {
+    /// The unit as written, e.g. "%", "trên 100.000 trẻ em", "bé trai/100 bé gái".
+    pub text: String,
+    /// Percent, rate per N, or plain.
+    pub scale: UnitScale,
+}
+
+impl Unit {
+    /// Reads a unit's text. "%" and "phần trăm"/"percent" are percentages; "per 100,000",
+    /// "trên 100.000 …", "…/100 …" are rates per N (the multiplier is read with either
+    /// thousands separator); anything else is plain.
+    #[must_use]
+    pub fn parse(text: &str) -> Self {
+        let text = crate::text::clean(text);
+        let folded = crate::text::fold(&text);
+        let scale = if folded == "%" || folded.contains("phan tram") || folded.contains("percent") {
+            UnitScale::Percent
+        } else if let Some(n) = per_n(&folded) {
+            UnitScale::PerN(n)
+        } else {
+            UnitScale::Plain
+        };
+        Self { text, scale }
+    }
+
+    /// Whether the unit is a percentage.
+    #[must_use]
+    pub fn is_percent(&self) -> bool {
+        self.scale == UnitScale::Percent
+    }
+
+    /// The factor a ratio x/y is multiplied by to be in this unit (100 for %, N for per N).
+    #[must_use]
+    pub fn ratio_factor(&self) -> f64 {
+        match self.scale {
+            UnitScale::Percent => 100.0,
+            UnitScale::PerN(n) => n,
+            UnitScale::Plain => 1.0,
+        }
+    }
+}
+
+/// Finds the N of "per N", "trên N", "/N" in a folded unit text.
+fn per_n(folded: &str) -> Option<f64> {
+    let after = ["per ", "tren ", "/"]
+        .iter()
+        .find_map(|marker| folded.find(marker).map(|at| &folded[at + marker.len()..]))?;
+    let digits: String = after
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',' || *c == ' ')
+        .filter(char::is_ascii_digit)
+        .collect();
+    let n: f64 = digits.parse().ok()?;
+    (n >= 10.0).then_some(n)
+}
+
+/// One measured thing inside a strategy.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Indicator {
+    /// STT or code as written ("4", "MT2.1").
+    pub code: String,
+    /// The indicator's name as written.
+    pub name: String,
+    /// The code of the goal it belongs to, if the file groups indicators.
+    pub goal: Option<String>,
+    /// Unit and multiplier.
+    pub unit: Unit,
+    /// Which way is good. Read from a direction column, else inferred from the target's comparator.
+    pub direction: Direction,
+    /// Value at the start, with its year.
+    pub baseline: Option<Baseline>,
+    /// Whether a later period's target includes the earlier ones (a running total).
+    pub cumulative: bool,
+    /// Targets and actual results per period, ascending by period.
+    pub values: Vec<PeriodValue>,
+    /// Where the figures come from (nguồn), as written.
+    pub source: String,
+    /// Notes (ghi chú), as written.
+    pub note: String,
+    /// The row the indicator was first read from.
+    pub origin: Option<CellRef>,
+}
+
+impl Indicator {
+    /// The values for one period, if the indicator has any.
+    #[must_use]
+    pub fn value(&self, period: Period) -> Option<&PeriodValue> {
+        self.values.iter().find(|value| value.period == period)
+    }
+
+    /// The values for one period, created empty (in period order) when missing.
+    pub fn value_mut(&mut self, period: Period) -> &mut PeriodValue {
+        let at = match self
+            .values
+            .binary_search_by_key(&period, |value| value.period)
+        {
+            Ok(at) => at,
+            Err(at) => {
+                self.values.insert(at, PeriodValue::new(period));
+                at
+            }
+        };
+        &mut self.values[at]
+    }
+}
+
+/// The value at the start of a strategy.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Baseline {
+    /// The value, in the indicator's unit.
+    pub value: f64,
+    /// The year it was measured, if known.
+    pub year: Option<Period>,
+    /// Where it was read.
+    pub origin: Option<CellRef>,
+}
+
+/// Target, actual result and manual assessment of one indicator for one period.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct PeriodValue {
+    /// The year or milestone.
+    pub period: Period,
+    /// The target (kế hoạch), if set.
+    pub target: Option<Target>,
+    /// The actual result (thực hiện), if reported.
+    pub actual: Option<Actual>,
+    /// The file's own assessment (đánh giá), kept beside the computed status.
+    pub assessment: Option<Assessment>,
+    /// A target cell that could not be read, kept as written (a warning names its cell).
+    pub unread_target: Option<String>,
+    /// An actual-result cell that could not be read, kept as written.
+    pub unread_actual: Option<String>,
+}
+
+impl PeriodValue {
+    /// An empty value for a period.
+    #[must_use]
+    pub fn new(period: Period) -> Self {
+        Self {
+            period,
+            ..Self::default()
+        }
+    }
+}
+
+/// How a target is written.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Comparator {
+    /// ≥ ("từ … trở lên", "ít nhất", "tối thiểu", "at least").
+    AtLeast,
+    /// \> ("trên", "hơn", "more than").
+    GreaterThan,
+    /// ≤ ("không quá", "không vượt quá", "tối đa", "at most").
+    AtMost,
+    /// < ("dưới", "less than", "below").
+    LessThan,
+    /// ≈ ("khoảng", "about"): within [`crate::analysis::APPROX_TOLERANCE`] of the value.
+    Approximately,
+    /// Inside `[min, max]` ("40-60", "từ 40 đến 60").
+    Range {
+        /// The upper bound; the lower one is [`Target::value`].
+        max: f64,
+    },
+    /// = (written "=" or "bằng").
+    Equal,
+}
+
+impl Comparator {
+    /// The mathematical symbol, e.g. "≥".
+    #[must_use]
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Self::AtLeast => "≥",
+            Self::GreaterThan => ">",
+            Self::AtMost => "≤",
+            Self::LessThan => "<",
+            Self::Approximately => "≈",
+            Self::Range { .. } => "–",
+            Self::Equal => "=",
+        }
+    }
+}
+
+/// A target for a period: the parsed value and comparator beside the original text.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Target {
+    /// The value (the lower bound of a range), in the indicator's unit.
+    pub value: f64,
+    /// The comparator as written; `None` for a plain number, whose meaning follows the direction
+    /// (≥ when higher is better, ≤ when lower is better).
+    pub comparator: Option<Comparator>,
+    /// The text as written in the file, e.g. "từ 25% trở lên".
+    pub text: String,
+    /// Where it was read.
+    pub origin: Option<CellRef>,
+}
+
+impl Target {
+    /// The comparator that applies: the written one, or the one the direction implies for a
+    /// plain number (increase → ≥, decrease → ≤, range → ≈).
+    #[must_use]
+    pub fn effective_comparator(&self, direction: Direction) -> Comparator {
+        match (self.comparator, direction) {
+            (Some(Comparator::Equal) | None, Direction::Increase) => Comparator::AtLeast,
+            (Some(Comparator::Equal) | None, Direction::Decrease) => Comparator::AtMost,
+            (None, Direction::Range) => Comparator::Approximately,
+            (Some(comparator), _) => comparator,
+        }
+    }
+
+    /// The target as a short formula, e.g. "≥ 25", "< 10", "40–60", "95".
+    #[must_use]
+    pub fn formula(&self) -> String {
+        let value = crate::parse::format_plain(self.value);
+        match self.comparator {
+            None => value,
+            Some(Comparator::Range { max }) => {
+                format!("{value}–{}", crate::parse::format_plain(max))
+            }
+            Some(comparator) => format!("{} {value}", comparator.symbol()),
+        }
+    }
+}
+
+/// An actual result: a number, or a ratio x/y that keeps numerator and denominator.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Measure {
+    /// A number in the indicator's unit.
+    Number(f64),
+    /// x of y, e.g. 76 of 145 communes.
+    Ratio {
+        /// x.
+        numerator: f64,
+        /// y.
+        denominator: f64,
+    },
+}
+
+/// An actual result for a period.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Actual {
+    /// The measured value.
+    pub measure: Measure,
+    /// Whether it is an estimate (ước thực hiện) rather than a final figure.
+    pub estimate: bool,
+    /// The text as written in the file, e.g. "76/145" or "96,245".
+    pub text: String,
+    /// Where it was read.
+    pub origin: Option<CellRef>,
+}
+
+impl Actual {
+    /// The value in the indicator's unit: a number as is; a ratio x/y times the unit's factor
+    /// (100 for %, N for per N). `None` for 0/0 (no data) or any ratio over zero.
+    #[must_use]
+    pub fn value(&self, unit: &Unit) -> Option<f64> {
+        match self.measure {
+            Measure::Number(value) => Some(value),
+            Measure::Ratio {
+                numerator,
+                denominator,
+            } => (denominator != 0.0).then(|| numerator / denominator * unit.ratio_factor()),
+        }
+    }
+}
+
+/// A judgement of an actual result against its target.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Status {
+    /// Strictly beyond the target in the good direction (vượt).
+    Exceeded,
+    /// Meets the comparator exactly (đạt).
+    Met,
+    /// On the wrong side of the target (chưa đạt).
+    NotMet,
+    /// No target or no actual result.
+    NoData,
+}
+
+impl Status {
+    /// All statuses, in display order.
+    pub const ALL: [Self; 4] = [Self::Exceeded, Self::Met, Self::NotMet, Self::NoData];
+
+    /// Whether the status counts as "met or exceeded".
+    #[must_use]
+    pub fn is_achieved(self) -> bool {
+        matches!(self, Self::Exceeded | Self::Met)
+    }
+
+    /// Reads an assessment text: "Vượt" / "Đạt" / "Chưa đạt" / "Không đạt" and their English
+    /// equivalents; text after the word (e.g. "Vượt (275%)") is allowed.
+    #[must_use]
+    pub fn parse(text: &str) -> Option<Self> {
+        let key = crate::text::fold(text);
+        let starts = |words: &[&str]| words.iter().any(|word| key.starts_with(word));
+        if starts(&["chua dat", "khong dat", "not met", "not achieved", "below"]) {
+            Some(Self::NotMet)
+        } else if starts(&["vuot", "exceed", "over", "above"]) {
+            Some(Self::Exceeded)
+        } else if starts(&["dat", "met", "achieved", "on track"]) {
+            Some(Self::Met)
+        } else if starts(&["khong co so lieu", "no data", "n/a", "chua co"]) {
+            Some(Self::NoData)
+        } else {
+            None
+        }
+    }
+}
+
+/// The file's own assessment (đánh giá) of a result.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Assessment {
+    /// As written, e.g. "Vượt (275%)".
+    pub text: String,
+    /// The status the text states, if it states one.
+    pub status: Option<Status>,
+    /// Where it was read.
+    pub origin: Option<CellRef>,
+}
+
+impl Assessment {
+    /// An assessment from its text.
+    #[must_use]
+    pub fn from_text(text: &str, origin: Option<CellRef>) -> Self {
+        Self {
+            text: text.to_owned(),
+            status: Status::parse(text),
+            origin,
+        }
+    }
+}
+
+/// Money planned and spent for a strategy (kinh phí).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct BudgetLine {
+    /// The line's name as written.
+    pub name: String,
+    /// Unit as written, e.g. "tỷ đồng".
+    pub unit: String,
+    /// The planned amount.
+    pub planned: Option<f64>,
+    /// The amount spent.
+    pub actual: Option<f64>,
+    /// The planned amount as written.
+    pub planned_text: String,
+    /// The amount spent as written.
+    pub actual_text: String,
+    /// Source or note, as written.
+    pub source: String,
+    /// The row it was read from.
+    pub origin: Option<CellRef>,
+}
+
+impl BudgetLine {
+    /// Actual as a percentage of plan (96.245 of 35 → 274.99). `None` when either is missing
+    /// or the plan is zero.
+    #[must_use]
+    pub fn percent_of_plan(&self) -> Option<f64> {
+        match (self.planned, self.actual) {
+            (Some(planned), Some(actual)) if planned != 0.0 => Some(actual / planned * 100.0),
+            _ => None,
+        }
+    }
+}
+
+/// A cell's position: file, sheet (for workbooks), 1-based row and column.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct CellRef {
+    /// The file name as the user knows it (no folder).
+    pub file: String,
+    /// The sheet, for workbooks.
+    pub sheet: Option<String>,
+    /// 1-based row.
+    pub row: u32,
+    /// 1-based column; 0 when the whole row is meant.
+    pub column: u32,
+}
+
+impl CellRef {
+    /// The column as spreadsheet letters (1 → "A", 28 → "AB"); empty for column 0.
+    #[must_use]
+    pub fn column_letters(&self) -> String {
+        column_letters(self.column)
+    }
+}
+
+/// Spreadsheet letters for a 1-based column (1 → "A", 27 → "AA"); empty for 0.
+#[must_use]
+pub fn column_letters(column: u32) -> String {
+    let mut n = column;
+    let mut letters = Vec::new();
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.push(char::from(b'A' + rem as u8));
+        n = (n - 1) / 26;
+    }
+    letters.iter().rev().collect()
+}
+
+impl std::fmt::Display for CellRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some(sheet) = &self.sheet {
+            write!(f, ", sheet \"{sheet}\"")?;
+        }
+        if self.row > 0 {
+            write!(f, ", row {}", self.row)?;
+        }
+        if self.column > 0 {
+            write!(f, ", column {}", self.column_letters())?;
+        }
+        Ok(())
+    }
+}
+
+/// Something a reader noticed and did not take as it stood.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Warning {
+    /// Where.
+    pub at: CellRef,
+    /// What, as a sentence the user can act on.
+    pub message: String,
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.at, self.message)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn units_know_percent_and_rates() {
+        assert_eq!(Unit::parse("%").scale, UnitScale::Percent);
+        assert_eq!(
+            Unit::parse("trên 100.000 trẻ em").scale,
+            UnitScale::PerN(100_000.0)
+        );
+        assert_eq!(
+            Unit::parse("bé trai/100 bé gái").scale,
+            UnitScale::PerN(100.0)
+        );
+        assert_eq!(
+            Unit::parse("per 1,000 live births").scale,
+            UnitScale::PerN(1000.0)
+        );
+        assert_eq!(Unit::parse("tỷ đồng").scale, UnitScale::Plain);
+        assert_eq!(Unit::parse("trẻ em").scale, UnitScale::Plain);
+    }
+
+    #[test]
+    fn ratio_value_follows_the_unit() {
+        let actual = Actual {
+            measure: Measure::Ratio {
+                numerator: 76.0,
+                denominator: 145.0,
+            },
+            estimate: false,
+            text: "76/145".into(),
+            origin: None,
+        };
+        let percent = actual.value(&Unit::parse("%")).unwrap();
+        assert!((percent - 52.413_793).abs() < 1e-5);
+        let zero = Actual {
+            measure: Measure::Ratio {
+                numerator: 0.0,
+                denominator: 0.0,
+            },
+            ..actual
+        };
+        assert_eq!(zero.value(&Unit::parse("%")), None);
+    }
+
+    #[test]
+    fn column_letters_are_spreadsheet_style() {
+        assert_eq!(column_letters(1), "A");
+        assert_eq!(column_letters(26), "Z");
+        assert_eq!(column_letters(27), "AA");
+        assert_eq!(column_letters(16_384), "XFD");
+    }
+
+    #[test]
+    fn assessments_are_read_in_both_languages() {
+        assert_eq!(Status::parse("Vượt (275%)"), Some(Status::Exceeded));
+        assert_eq!(Status::parse("Đạt"), Some(Status::Met));
+        assert_eq!(Status::parse("Chưa đạt"), Some(Status::NotMet));
+        assert_eq!(Status::parse("Không đạt"), Some(Status::NotMet));
+        assert_eq!(Status::parse("not met"), Some(Status::NotMet));
+        assert_eq!(Status::parse("xem ghi chú"), None);
+    }
+}

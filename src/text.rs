@@ -1,0 +1,181 @@
+//! Text normalisation: every string the readers take in is NFC, and header and keyword matching
+//! works on a folded form without diacritics.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// NFC, with runs of white space (including no-break spaces and line breaks) folded to one space
+/// and the ends trimmed. "Hà  Tĩnh\n" (NFD) → "Hà Tĩnh" (NFC).
+#[must_use]
+pub fn clean(text: &str) -> String {
+    let nfc: String = text.nfc().collect();
+    let mut out = String::with_capacity(nfc.len());
+    for word in nfc.split(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{feff}') {
+        if word.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// NFC only, keeping line breaks and spacing (for names and notes shown as written).
+#[must_use]
+pub fn nfc(text: &str) -> String {
+    text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+        .nfc()
+        .collect()
+}
+
+/// A key for matching headers and keywords: lower case, without diacritics ("đ" → "d"),
+/// underscores as spaces, white space folded. "Đơn vị tính" → "don vi tinh",
+/// "baseline_year" → "baseline year".
+#[must_use]
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = true;
+    for c in text.nfd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        let c = match c {
+            'đ' | 'Đ' => 'd',
+            '_' | '\u{a0}' | '\u{feff}' => ' ',
+            other => other,
+        };
+        if c.is_whitespace() {
+            if !space {
+                out.push(' ');
+                space = true;
+            }
+            continue;
+        }
+        out.extend(c.to_lowercase());
+        space = false;
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// Whether the text is a Roman numeral from I to XXXIX (a goal row's number), with an
+/// optional trailing dot.
+#[must_use]
+pub fn is_roman_numeral(text: &str) -> bool {
+    let text = text.trim().trim_end_matches('.');
+    if text.is_empty() || text.len() > 7 {
+        return false;
+    }
+    let upper = text.to_ascii_uppercase();
+    if !upper.chars().all(|c| matches!(c, 'I' | 'V' | 'X')) {
+        return false;
+    }
+    let mut n = 1;
+    while n < 40 {
+        if roman(n) == upper {
+            return true;
+        }
+        n += 1;
+    }
+    false
+}
+
+fn roman(mut n: u32) -> String {
+    let mut out = String::new();
+    for (value, digits) in [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")] {
+        while n >= value {
+            out.push_str(digits);
+            n -= value;
+        }
+    }
+    out
+}
+
+/// Turns an all-capitals title into sentence case ("ĐẨY MẠNH BẢO VỆ" → "Đẩy mạnh bảo vệ");
+/// text with lower-case letters is returned as is.
+#[must_use]
+pub fn sentence_case(text: &str) -> String {
+    if text.chars().any(char::is_lowercase) {
+        return text.to_owned();
+    }
+    let lower = text.to_lowercase();
+    let mut chars = lower.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// The four-digit years (1900-2099) in a text, in order. "giai đoạn 2016-2020" → [2016, 2020].
+#[must_use]
+pub fn years(text: &str) -> Vec<i32> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i + 4 <= bytes.len() {
+        let window = &bytes[i..i + 4];
+        let before_ok = i == 0 || !bytes[i - 1].is_ascii_digit();
+        let after_ok = i + 4 == bytes.len() || !bytes[i + 4].is_ascii_digit();
+        if before_ok
+            && after_ok
+            && window.iter().all(u8::is_ascii_digit)
+            && (window.starts_with(b"19") || window.starts_with(b"20"))
+        {
+            let year = window
+                .iter()
+                .fold(0, |acc, digit| acc * 10 + i32::from(digit - b'0'));
+            found.push(year);
+            i += 4;
+        } else {
+            i += 1;
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_makes_nfc_and_folds_space() {
+        let nfd = "Ha\u{300} Ti\u{303}nh";
+        assert_eq!(clean(&format!("  {nfd}\u{a0}\n")), "Hà Tĩnh");
+        assert_eq!(clean(nfd), clean("Hà Tĩnh"));
+    }
+
+    #[test]
+    fn fold_strips_diacritics() {
+        assert_eq!(fold("Đơn vị tính"), "don vi tinh");
+        assert_eq!(fold("  Kế   hoạch "), "ke hoach");
+        assert_eq!(fold("baseline_year"), "baseline year");
+        assert_eq!(fold("ĐVT"), "dvt");
+    }
+
+    #[test]
+    fn roman_numerals() {
+        assert!(is_roman_numeral("I"));
+        assert!(is_roman_numeral("IV."));
+        assert!(is_roman_numeral("xii"));
+        assert!(!is_roman_numeral("IIII"));
+        assert!(!is_roman_numeral("MT1"));
+        assert!(!is_roman_numeral(""));
+    }
+
+    #[test]
+    fn years_in_text() {
+        assert_eq!(years("giai đoạn 2016-2020"), vec![2016, 2020]);
+        assert_eq!(years("Năm 2015 (cơ sở)"), vec![2015]);
+        assert_eq!(years("120165"), Vec::<i32>::new());
+    }
+
+    #[test]
+    fn sentence_case_only_for_capitals() {
+        assert_eq!(sentence_case("ĐẨY MẠNH BẢO VỆ"), "Đẩy mạnh bảo vệ");
+        assert_eq!(sentence_case("Đề án X"), "Đề án X");
+    }
+}
