@@ -144,6 +144,7 @@ pub enum Format {
 }
 
 /// Writes the summary of each strategy for `period` (each strategy's final period when `None`).
+#[must_use]
 pub fn write_summaries(
     strategies: &[Strategy],
     period: Option<Period>,
