@@ -5,11 +5,13 @@
 //! - [`parse`]: numbers, ratios and targets as written in Vietnamese and English files.
 //! - [`io`]: reading CSV and workbook files into the model.
 //! - [`analysis`]: achievement, status and per-strategy summaries.
+//! - [`chart`]: the data of each chart, apart from drawing it.
 //! - [`edit`]: the one place the document changes, with undo and redo.
 //! - [`report`]: the `summary` command's text, CSV and JSON output.
 //! - `app` (feature `gui`): the desktop app.
 
 pub mod analysis;
+pub mod chart;
 pub mod cli;
 pub mod edit;
 pub mod io;
