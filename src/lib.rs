@@ -18,6 +18,7 @@ pub mod io;
 pub mod model;
 pub mod parse;
 pub mod report;
+pub mod store;
 pub mod text;
 
 #[cfg(feature = "gui")]

@@ -18,6 +18,25 @@ pub struct Document {
     pub strategies: Vec<Strategy>,
     /// Cells and rows the readers could not take as they stood, with their position.
     pub warnings: Vec<Warning>,
+    /// Edits made to the figures, oldest first, for the saved workbook's change log.
+    pub changes: Vec<ChangeRecord>,
+}
+
+/// One edit of a figure, as the change log shows it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChangeRecord {
+    /// When, as ISO 8601 text in UTC ("2026-11-29T18:30:05Z").
+    pub when: String,
+    /// Strategy code.
+    pub strategy: String,
+    /// Indicator code (or name when it has no code); empty for a strategy-level change.
+    pub indicator: String,
+    /// What changed, e.g. "actual 2020".
+    pub field: String,
+    /// The value before, as text.
+    pub old: String,
+    /// The value after, as text.
+    pub new: String,
 }
 
 /// A programme with a period (e.g. 2016-2020), its goals, indicators and budget lines.

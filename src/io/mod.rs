@@ -42,6 +42,8 @@ pub struct Loaded {
     pub warnings: Vec<Warning>,
     /// What was decided while reading, one sentence each.
     pub decisions: Vec<String>,
+    /// The change log of a workbook saved by chitieu; empty for other files.
+    pub changes: Vec<crate::model::ChangeRecord>,
 }
 
 /// Why a file could not be read.
@@ -120,6 +122,9 @@ pub enum LoadError {
         /// Rows searched.
         searched: usize,
     },
+    /// A workbook saved by chitieu whose content is not as `FORMAT.md` says.
+    #[error(transparent)]
+    Saved(#[from] crate::store::StoreError),
     /// The table was found but holds no indicator rows.
     #[error("{file}{where_}: the table under the header on row {row} holds no indicators")]
     NoIndicators {
@@ -279,6 +284,17 @@ fn load_workbook(
         message: error.to_string(),
     })?;
     let names = workbook::sheet_names(&workbook);
+    if crate::store::is_chitieu_workbook(&names) {
+        // chitieu's own workbook is read exactly, with no detection.
+        let document = crate::store::from_xlsx(file, bytes)?;
+        return Ok(Loaded {
+            file: file.to_owned(),
+            strategies: document.strategies,
+            warnings: document.warnings,
+            decisions: vec!["a workbook saved by chitieu (FORMAT.md), read as saved".to_owned()],
+            changes: document.changes,
+        });
+    }
     let sheets: Vec<String> = match &options.sheet {
         Some(sheet) => {
             let found = names
