@@ -142,7 +142,7 @@ fn digits_value(digits: &str, format: NumberFormat) -> Option<f64> {
 /// trailing zeros ("96.245", "66000", "52.4").
 #[must_use]
 pub fn format_plain(value: f64) -> String {
-    if value.is_finite() && value == value.trunc() && value.abs() < 1e15 {
+    if value.is_finite() && value.fract() == 0.0 && value.abs() < 1e15 {
         format!("{value:.0}")
     } else {
         let text = format!("{value:.6}");
@@ -415,7 +415,7 @@ impl FormatVote {
     fn single(&mut self, s: &str, separator: char) {
         let after = s.rsplit(separator).next().map_or(0, str::len);
         let before = s.split(separator).next().map_or(0, str::len);
-        if after == 3 && before >= 1 && before <= 3 && !s.starts_with('0') {
+        if after == 3 && (1..=3).contains(&before) && !s.starts_with('0') {
             self.ambiguous += 1;
         } else if separator == ',' {
             self.comma += 1;
@@ -477,7 +477,7 @@ mod tests {
     #[test]
     fn percent_sign_is_kept_apart() {
         let number = parse_number("105,3%", DecimalComma).unwrap();
-        assert_eq!(number.value, 105.3);
+        assert!((number.value - 105.3).abs() < 1e-12);
         assert!(number.percent);
         assert_eq!(n("275%", DecimalComma), Some(275.0));
     }

@@ -32,7 +32,7 @@ pub fn nfc(text: &str) -> String {
 
 /// A key for matching headers and keywords: lower case, without diacritics ("đ" → "d"),
 /// underscores as spaces, white space folded. "Đơn vị tính" → "don vi tinh",
-/// "baseline_year" → "baseline year".
+/// `baseline_year` → "baseline year".
 #[must_use]
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

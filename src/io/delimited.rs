@@ -4,71 +4,106 @@
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
 
 use super::grid::{Cell, Grid};
+use super::legacy::{self, Legacy};
+
+/// A text encoding the user can choose: any WHATWG one, or a legacy Vietnamese one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextEncoding {
+    /// An encoding `encoding_rs` knows (UTF-8, UTF-16LE, Windows-1258 …).
+    Standard(&'static Encoding),
+    /// TCVN3 (ABC) or VNI-Windows.
+    Legacy(Legacy),
+}
+
+impl TextEncoding {
+    /// Recognises a label: a WHATWG label ("utf-8", "utf-16le", "windows-1258", "cp1258") or a
+    /// legacy Vietnamese one ("tcvn3", "abc", "vni").
+    #[must_use]
+    pub fn for_label(label: &str) -> Option<Self> {
+        let label = label.trim();
+        Legacy::for_label(label).map(Self::Legacy).or_else(|| {
+            Encoding::for_label(label.as_bytes())
+                .or_else(|| match label.to_ascii_lowercase().as_str() {
+                    "cp1258" | "1258" | "vietnamese" => Some(encoding_rs::WINDOWS_1258),
+                    "cp1252" | "1252" => Some(encoding_rs::WINDOWS_1252),
+                    _ => None,
+                })
+                .map(Self::Standard)
+        })
+    }
+}
 
 /// Text decoded from a file, with what was decided on the way.
 #[derive(Clone, Debug)]
 pub struct Decoded {
     /// The text, without a byte order mark.
     pub text: String,
-    /// The encoding's name, e.g. "UTF-8", "UTF-16LE", "windows-1258".
+    /// The encoding's name, e.g. "UTF-8", "UTF-16LE", "windows-1258", "TCVN3 (ABC)".
     pub encoding: &'static str,
     /// Whether a byte order mark was found.
     pub bom: bool,
     /// Whether bytes that do not belong to the encoding were replaced.
     pub had_errors: bool,
+    /// The legacy Vietnamese encoding the text was converted from, if any.
+    pub legacy: Option<Legacy>,
+}
+
+impl Decoded {
+    fn new(text: String, encoding: &'static Encoding, bom: bool, had_errors: bool) -> Self {
+        Self {
+            text,
+            encoding: encoding.name(),
+            bom,
+            had_errors,
+            legacy: None,
+        }
+    }
+
+    fn from_legacy(bytes: &[u8], legacy: Legacy) -> Self {
+        Self {
+            text: legacy::decode(bytes, legacy),
+            encoding: legacy.name(),
+            bom: false,
+            had_errors: false,
+            legacy: Some(legacy),
+        }
+    }
 }
 
 /// Decodes a text file: a byte order mark decides (UTF-8, UTF-16 LE/BE); otherwise UTF-16 is
 /// recognised by its zero bytes, valid UTF-8 is UTF-8, and anything else is guessed by
-/// `chardetng` for Vietnamese text (usually Windows-1258). `forced` names an encoding to use
-/// instead (any WHATWG label, e.g. "windows-1258").
+/// `chardetng` for Vietnamese text (usually Windows-1258) unless its TCVN3 or VNI reading gives
+/// clearly more Vietnamese words (see [`legacy::detect`]). `forced` names an encoding to use
+/// instead.
 #[must_use]
-pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Decoded {
-    if let Some(encoding) = forced {
-        let (text, _, had_errors) = encoding.decode(bytes);
-        return Decoded {
-            text: text.into_owned(),
-            encoding: encoding.name(),
-            bom: false,
-            had_errors,
-        };
+pub fn decode(bytes: &[u8], forced: Option<TextEncoding>) -> Decoded {
+    match forced {
+        Some(TextEncoding::Standard(encoding)) => {
+            let (text, _, had_errors) = encoding.decode(bytes);
+            return Decoded::new(text.into_owned(), encoding, false, had_errors);
+        }
+        Some(TextEncoding::Legacy(legacy)) => return Decoded::from_legacy(bytes, legacy),
+        None => {}
     }
     if let Some((encoding, bom_length)) = Encoding::for_bom(bytes) {
         let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom_length..]);
-        return Decoded {
-            text: text.into_owned(),
-            encoding: encoding.name(),
-            bom: true,
-            had_errors,
-        };
+        return Decoded::new(text.into_owned(), encoding, true, had_errors);
     }
     if let Some(encoding) = utf16_without_bom(bytes) {
         let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
-        return Decoded {
-            text: text.into_owned(),
-            encoding: encoding.name(),
-            bom: false,
-            had_errors,
-        };
+        return Decoded::new(text.into_owned(), encoding, false, had_errors);
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return Decoded {
-            text: text.to_owned(),
-            encoding: UTF_8.name(),
-            bom: false,
-            had_errors: false,
-        };
+        return Decoded::new(text.to_owned(), UTF_8, false, false);
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
     let encoding = detector.guess(Some(b"vn"), chardetng::Utf8Detection::Allow);
-    let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
-    Decoded {
-        text: text.into_owned(),
-        encoding: encoding.name(),
-        bom: false,
-        had_errors,
+    if let Some(legacy) = legacy::detect(bytes, encoding) {
+        return Decoded::from_legacy(bytes, legacy);
     }
+    let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+    Decoded::new(text.into_owned(), encoding, false, had_errors)
 }
 
 /// UTF-16 without a byte order mark: most ASCII characters have a zero high byte, so one of the
@@ -170,7 +205,6 @@ fn mode_above_one(counts: &[usize]) -> Option<(usize, usize)> {
     tally
         .into_iter()
         .max_by_key(|(value, share)| (*share, *value))
-        .map(|(value, share)| (value, share))
 }
 
 /// Splits delimited text into a grid. Cells are NFC; line numbers are those of the file (the

@@ -3,7 +3,7 @@
 //! (calamine's floats, percent formats, dates) happen once, at that boundary.
 
 use crate::model::CellRef;
-use crate::parse::format_plain;
+use crate::parse::{FormatVote, NumberFormat, format_plain};
 
 /// One cell's content.
 #[derive(Clone, Debug, PartialEq)]
@@ -112,5 +112,51 @@ impl Grid {
         self.rows
             .get(row)
             .is_none_or(|cells| cells.iter().all(Cell::is_empty))
+    }
+
+    /// Evidence for the number format from every text cell ("19,7" for a decimal comma,
+    /// "52.4" for a decimal point; "96,245" counts as ambiguous).
+    #[must_use]
+    pub fn format_vote(&self) -> FormatVote {
+        let mut vote = FormatVote::default();
+        for cell in self.rows.iter().flatten() {
+            if let Cell::Text(text) = cell {
+                vote.add(text);
+            }
+        }
+        vote
+    }
+
+    /// The number format the grid's text cells imply ([`Grid::format_vote`]); when they do not
+    /// decide, `hint` (from the file: a `;` delimiter means a decimal comma), else a decimal
+    /// comma if the text is Vietnamese (has letters with diacritics), else a decimal point.
+    #[must_use]
+    pub fn number_format(&self, hint: Option<NumberFormat>) -> NumberFormat {
+        if let Some(format) = self.format_vote().decided().or(hint) {
+            return format;
+        }
+        if self.is_vietnamese() {
+            NumberFormat::DecimalComma
+        } else {
+            NumberFormat::DecimalPoint
+        }
+    }
+
+    /// Whether any text cell has a letter with a diacritic or "đ" (Vietnamese text).
+    #[must_use]
+    pub fn is_vietnamese(&self) -> bool {
+        self.rows.iter().flatten().any(|cell| match cell {
+            Cell::Text(text) => !text.is_ascii() && crate::text::fold(text) != text.to_lowercase(),
+            _ => false,
+        })
+    }
+
+    /// The cell's text when it holds text, else `None` (for tests and previews).
+    #[must_use]
+    pub fn text_at(&self, row: usize, column: usize) -> Option<&str> {
+        match self.cell(row, column) {
+            Cell::Text(text) => Some(text),
+            _ => None,
+        }
     }
 }

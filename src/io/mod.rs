@@ -1,12 +1,19 @@
 //! Reading indicator files: CSV and other delimited text, XLSX/XLSM/XLSB/XLS/ODS workbooks.
 //!
-//! [`load_path`] and [`load_bytes`] return the strategies a file holds, the warnings attached to
-//! cells that could not be read, and the decisions taken (encoding, delimiter, header row, number
-//! format). A file that cannot be read at all gives a [`LoadError`] that names the file and,
-//! where known, the sheet, row and column.
+//! Two levels:
+//! - [`read_grids`] reads any file, indicator table or not, into one [`Grid`] per sheet (a text
+//!   file is one grid), with the decisions taken on the way (encoding, delimiter) and the number
+//!   format the file suggests.
+//! - [`load_path`] and [`load_bytes`] go on to find the indicator table of each grid and return
+//!   the strategies the file holds, the warnings attached to cells that could not be read, and
+//!   the decisions taken (encoding, delimiter, header row, number format).
+//!
+//! A file that cannot be read at all gives a [`LoadError`] that names the file and, where known,
+//! the sheet, row and column.
 
 pub mod delimited;
 pub mod grid;
+pub mod legacy;
 pub mod table;
 pub mod workbook;
 
@@ -27,7 +34,8 @@ pub struct ImportOptions {
     pub header_row: Option<u32>,
     /// The decimal separator.
     pub number_format: Option<NumberFormat>,
-    /// A text encoding label ("utf-8", "windows-1258", "utf-16le" …) for delimited text.
+    /// A text encoding label ("utf-8", "windows-1258", "utf-16le", "tcvn3", "vni" …) for
+    /// delimited text.
     pub encoding: Option<String>,
 }
 
@@ -103,7 +111,9 @@ pub enum LoadError {
         message: String,
     },
     /// The text encoding named by the user is not known.
-    #[error("{file}: unknown text encoding \"{label}\" (try utf-8, utf-16le, windows-1258)")]
+    #[error(
+        "{file}: unknown text encoding \"{label}\" (try utf-8, utf-16le, windows-1258, tcvn3, vni)"
+    )]
     Encoding {
         /// File name.
         file: String,
@@ -175,38 +185,161 @@ pub fn load_path(path: &Path, options: &ImportOptions) -> Result<Loaded, LoadErr
     load_bytes(&file, &bytes, options)
 }
 
+/// Reads a workbook saved by chitieu exactly, with no detection (`FORMAT.md`); `None` for any
+/// other file.
+fn load_saved(file: &str, bytes: &[u8]) -> Result<Option<Loaded>, LoadError> {
+    if FileKind::sniff(bytes) != FileKind::Zip {
+        return Ok(None);
+    }
+    let Ok(workbook) = workbook::open(bytes) else {
+        return Ok(None);
+    };
+    if !crate::store::is_chitieu_workbook(&workbook::sheet_names(&workbook)) {
+        return Ok(None);
+    }
+    let document = crate::store::from_xlsx(file, bytes)?;
+    Ok(Some(Loaded {
+        file: file.to_owned(),
+        strategies: document.strategies,
+        warnings: document.warnings,
+        decisions: vec!["a workbook saved by chitieu (FORMAT.md), read as saved".to_owned()],
+        changes: document.changes,
+    }))
+}
+
 /// Reads a file's bytes; `file` is its name, used in positions and for the strategy code.
 pub fn load_bytes(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<Loaded, LoadError> {
+    if let Some(loaded) = load_saved(file, bytes)? {
+        return Ok(loaded);
+    }
+    let raw = read_grids(file, bytes, options)?;
+    let mut context = Context::for_file(file);
+    context.number_format = options.number_format;
+    context.fallback_format = raw.number_format_hint;
+    let mut loaded = Loaded {
+        file: file.to_owned(),
+        warnings: raw.warnings,
+        decisions: raw.decisions,
+        ..Loaded::default()
+    };
+    let is_text = raw.text.is_some();
+    let mut first_failure = None;
+    for grid in &raw.grids {
+        let header_row = forced_row(grid, options.header_row);
+        let sheet = grid.sheet.as_deref();
+        match table::read_table(grid, &context, header_row) {
+            Ok(read) => absorb(&mut loaded, read, sheet),
+            Err(NoTable { searched }) => {
+                if let Some(sheet) = sheet {
+                    loaded
+                        .decisions
+                        .push(format!("sheet \"{sheet}\": no indicator table, skipped"));
+                }
+                first_failure.get_or_insert(LoadError::NoTable {
+                    file: file.to_owned(),
+                    where_: where_(grid),
+                    searched,
+                });
+            }
+        }
+    }
+    if is_text {
+        if let Some(error) = first_failure {
+            return Err(error);
+        }
+        if let Some(grid) = raw.grids.first() {
+            check_not_empty(&loaded, grid)?;
+        }
+    } else if loaded.strategies.is_empty() {
+        return Err(first_failure.unwrap_or(LoadError::NoTable {
+            file: file.to_owned(),
+            where_: String::new(),
+            searched: 0,
+        }));
+    }
+    Ok(loaded)
+}
+
+/// A file read into grids, before any indicator table is looked for.
+#[derive(Clone, Debug, Default)]
+pub struct RawFile {
+    /// The file name (no folder).
+    pub file: String,
+    /// One grid per sheet read, in workbook order; a text file gives one grid.
+    pub grids: Vec<Grid>,
+    /// For delimited text: how it was decoded and split.
+    pub text: Option<TextLayout>,
+    /// The number format the file itself suggests when its cells do not decide: a decimal
+    /// comma for `;`-delimited text (Excel writes `;` where `,` is the decimal separator), or
+    /// the one the user chose.
+    pub number_format_hint: Option<NumberFormat>,
+    /// What was decided while reading, one sentence each.
+    pub decisions: Vec<String>,
+    /// Problems with the file as a whole (bytes not valid in its encoding, a legacy encoding
+    /// converted).
+    pub warnings: Vec<Warning>,
+}
+
+impl RawFile {
+    /// The number format of grid `index`: the user's choice, else what its text cells imply,
+    /// else the file's hint, else by its language (see [`Grid::number_format`]).
+    #[must_use]
+    pub fn number_format(&self, index: usize, options: &ImportOptions) -> NumberFormat {
+        if let Some(format) = options.number_format {
+            return format;
+        }
+        self.grids.get(index).map_or_else(
+            || self.number_format_hint.unwrap_or_default(),
+            |grid| grid.number_format(self.number_format_hint),
+        )
+    }
+}
+
+/// How delimited text was read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TextLayout {
+    /// The encoding's name ("UTF-8", "UTF-16LE", "windows-1258", "TCVN3 (ABC)" …).
+    pub encoding: &'static str,
+    /// Whether the file starts with a byte order mark.
+    pub bom: bool,
+    /// The legacy Vietnamese encoding the text was converted from, if any.
+    pub legacy: Option<legacy::Legacy>,
+    /// The field delimiter.
+    pub delimiter: u8,
+    /// Whether the delimiter came from Excel's `sep=` first line (which is then not a row).
+    pub sep_line: bool,
+}
+
+/// Reads any file into grids: a workbook gives one grid per sheet (only the sheet the user
+/// chose, if any), delimited text one grid. Nothing here needs the file to be an indicator
+/// table.
+pub fn read_grids(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<RawFile, LoadError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(LoadError::Empty {
             file: file.to_owned(),
         });
     }
-    let mut context = Context::for_file(file);
-    context.number_format = options.number_format;
-    match FileKind::sniff(bytes) {
-        FileKind::Zip | FileKind::Ole => load_workbook(file, bytes, options, &context),
-        FileKind::Text => load_text(file, bytes, options, context),
+    let mut raw = match FileKind::sniff(bytes) {
+        FileKind::Zip | FileKind::Ole => read_workbook(file, bytes, options)?,
+        FileKind::Text => read_text(file, bytes, options)?,
+    };
+    if let Some(format) = options.number_format {
+        raw.number_format_hint = Some(format);
     }
+    Ok(raw)
 }
 
-fn load_text(
-    file: &str,
-    bytes: &[u8],
-    options: &ImportOptions,
-    mut context: Context,
-) -> Result<Loaded, LoadError> {
-    let forced = match &options.encoding {
-        Some(label) => Some(
-            encoding_rs::Encoding::for_label(label.trim().as_bytes()).ok_or_else(|| {
+fn read_text(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<RawFile, LoadError> {
+    let forced =
+        match &options.encoding {
+            Some(label) => Some(delimited::TextEncoding::for_label(label).ok_or_else(|| {
                 LoadError::Encoding {
                     file: file.to_owned(),
                     label: label.clone(),
                 }
-            })?,
-        ),
-        None => None,
-    };
+            })?),
+            None => None,
+        };
     let decoded = delimited::decode(bytes, forced);
     let mut decisions = vec![format!(
         "encoding: {}{}",
@@ -218,83 +351,78 @@ fn load_text(
         }
     )];
     let mut warnings = Vec::new();
+    let whole_file = || crate::model::CellRef {
+        file: file.to_owned(),
+        ..Default::default()
+    };
     if decoded.had_errors {
         warnings.push(Warning {
-            at: crate::model::CellRef {
-                file: file.to_owned(),
-                ..Default::default()
-            },
+            at: whole_file(),
             message: format!(
                 "some bytes are not valid {}; they show as \u{fffd}. Choose the file's encoding if the text looks wrong",
                 decoded.encoding
             ),
         });
     }
-    let (delimiter, text, first_line) = match delimited::sep_line(&decoded.text) {
-        Some((delimiter, rest)) => {
-            decisions.push(format!(
-                "delimiter {} (from the file's sep= line)",
-                describe_delimiter(delimiter)
-            ));
-            (delimiter, rest, 2)
-        }
-        None => {
-            let delimiter = delimited::sniff_delimiter(&decoded.text);
-            decisions.push(format!("delimiter {}", describe_delimiter(delimiter)));
-            (delimiter, decoded.text.as_str(), 1)
-        }
-    };
-    if delimiter == b';' {
-        // Excel writes ';' where ',' is the decimal separator.
-        context.fallback_format = Some(NumberFormat::DecimalComma);
+    if let Some(legacy) = decoded.legacy {
+        decisions.push(format!(
+            "text converted from the legacy Vietnamese encoding {} to Unicode",
+            legacy.name()
+        ));
+        let capitals = if legacy == legacy::Legacy::Tcvn3 {
+            "; TCVN3 has no capital letters with tone marks, so such letters (set in a capital font) read as small ones"
+        } else {
+            ""
+        };
+        warnings.push(Warning {
+            at: whole_file(),
+            message: format!(
+                "the file is in the legacy Vietnamese encoding {}; its text was converted to Unicode{capitals}. Choose another encoding if the text looks wrong",
+                legacy.name()
+            ),
+        });
     }
+    let sep_line = delimited::sep_line(&decoded.text);
+    let (delimiter, text, first_line) = if let Some((delimiter, rest)) = sep_line {
+        decisions.push(format!(
+            "delimiter {} (from the file's sep= line)",
+            describe_delimiter(delimiter)
+        ));
+        (delimiter, rest, 2)
+    } else {
+        let delimiter = delimited::sniff_delimiter(&decoded.text);
+        decisions.push(format!("delimiter {}", describe_delimiter(delimiter)));
+        (delimiter, decoded.text.as_str(), 1)
+    };
     let grid =
         delimited::to_grid(text, delimiter, first_line, file).map_err(|error| LoadError::Csv {
             file: file.to_owned(),
             line: error.position().map_or(0, csv::Position::line) + u64::from(first_line) - 1,
             message: error.to_string(),
         })?;
-    let header_row = forced_row(&grid, options.header_row);
-    let read = table::read_table(&grid, &context, header_row).map_err(|NoTable { searched }| {
-        LoadError::NoTable {
-            file: file.to_owned(),
-            where_: String::new(),
-            searched,
-        }
-    })?;
-    let mut loaded = Loaded {
+    Ok(RawFile {
         file: file.to_owned(),
-        warnings,
+        grids: vec![grid],
+        text: Some(TextLayout {
+            encoding: decoded.encoding,
+            bom: decoded.bom,
+            legacy: decoded.legacy,
+            delimiter,
+            sep_line: sep_line.is_some(),
+        }),
+        // Excel writes ';' where ',' is the decimal separator.
+        number_format_hint: (delimiter == b';').then_some(NumberFormat::DecimalComma),
         decisions,
-        ..Loaded::default()
-    };
-    absorb(&mut loaded, read, None);
-    check_not_empty(&loaded, &grid)?;
-    Ok(loaded)
+        warnings,
+    })
 }
 
-fn load_workbook(
-    file: &str,
-    bytes: &[u8],
-    options: &ImportOptions,
-    context: &Context,
-) -> Result<Loaded, LoadError> {
+fn read_workbook(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<RawFile, LoadError> {
     let mut workbook = workbook::open(bytes).map_err(|error| LoadError::Workbook {
         file: file.to_owned(),
         message: error.to_string(),
     })?;
     let names = workbook::sheet_names(&workbook);
-    if crate::store::is_chitieu_workbook(&names) {
-        // chitieu's own workbook is read exactly, with no detection.
-        let document = crate::store::from_xlsx(file, bytes)?;
-        return Ok(Loaded {
-            file: file.to_owned(),
-            strategies: document.strategies,
-            warnings: document.warnings,
-            decisions: vec!["a workbook saved by chitieu (FORMAT.md), read as saved".to_owned()],
-            changes: document.changes,
-        });
-    }
     let sheets: Vec<String> = match &options.sheet {
         Some(sheet) => {
             let found = names
@@ -313,11 +441,7 @@ fn load_workbook(
         }
         None => names,
     };
-    let mut loaded = Loaded {
-        file: file.to_owned(),
-        ..Loaded::default()
-    };
-    let mut first_failure = None;
+    let mut grids = Vec::with_capacity(sheets.len());
     for sheet in &sheets {
         let grid =
             workbook::sheet_grid(&mut workbook, sheet, file).map_err(|error| LoadError::Sheet {
@@ -325,29 +449,21 @@ fn load_workbook(
                 sheet: sheet.clone(),
                 message: error.to_string(),
             })?;
-        let header_row = forced_row(&grid, options.header_row);
-        match table::read_table(&grid, context, header_row) {
-            Ok(read) => absorb(&mut loaded, read, Some(sheet)),
-            Err(NoTable { searched }) => {
-                loaded
-                    .decisions
-                    .push(format!("sheet \"{sheet}\": no indicator table, skipped"));
-                first_failure.get_or_insert(LoadError::NoTable {
-                    file: file.to_owned(),
-                    where_: format!(", sheet \"{sheet}\""),
-                    searched,
-                });
-            }
-        }
+        grids.push(grid);
     }
-    if loaded.strategies.is_empty() {
-        return Err(first_failure.unwrap_or(LoadError::NoTable {
-            file: file.to_owned(),
-            where_: String::new(),
-            searched: 0,
-        }));
-    }
-    Ok(loaded)
+    Ok(RawFile {
+        file: file.to_owned(),
+        grids,
+        ..RawFile::default()
+    })
+}
+
+/// ", sheet \"…\"" for a workbook's grid, "" for text.
+fn where_(grid: &Grid) -> String {
+    grid.sheet
+        .as_ref()
+        .map(|sheet| format!(", sheet \"{sheet}\""))
+        .unwrap_or_default()
 }
 
 /// The grid index of a 1-based row chosen by the user.
@@ -375,11 +491,7 @@ fn check_not_empty(loaded: &Loaded, grid: &Grid) -> Result<(), LoadError> {
     }
     Err(LoadError::NoIndicators {
         file: loaded.file.clone(),
-        where_: grid
-            .sheet
-            .as_ref()
-            .map(|sheet| format!(", sheet \"{sheet}\""))
-            .unwrap_or_default(),
+        where_: where_(grid),
         row: table::find_header(grid, None).map_or(0, |header| grid.at(header.first_row, None).row),
     })
 }
@@ -496,6 +608,6 @@ fn agrees(kept: f64, value: f64, text: &str) -> bool {
             fraction.chars().take_while(char::is_ascii_digit).count()
         })
         .min(6);
-    let tolerance = 0.5 * 10f64.powi(-(decimals as i32)) + 1e-9;
+    let tolerance = 0.5 * 10f64.powi(-i32::try_from(decimals).unwrap_or(6)) + 1e-9;
     (kept - value).abs() <= tolerance
 }

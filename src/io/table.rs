@@ -98,9 +98,60 @@ fn with_year(name: &str, year: Option<Period>) -> String {
 }
 
 /// Recognises a header text. Matching is on the folded text (no diacritics, lower case), whole
-/// words, so "Nguồn lực" (a goal's title) is not "Nguồn" (source).
+/// words, so "Nguồn lực" (a goal's title) is not "Nguồn" (source). A header not recognised as
+/// written is tried without its parenthesised parts ("Chỉ tiêu (nghìn tỷ đồng)" is the
+/// indicator). A target or actual column for part of a year ("Thực hiện tháng 10 năm 2024",
+/// "Thực hiện 6 tháng", "Quý I") is not a yearly value and gets no role.
 #[must_use]
 pub fn classify(header: &str) -> Option<Role> {
+    let role = classify_words(header).or_else(|| {
+        let plain = without_parentheses(header);
+        if plain == header.trim() {
+            None
+        } else {
+            classify_words(&plain)
+        }
+    });
+    match role {
+        Some(Role::Target(_) | Role::Actual { .. }) if names_part_of_year(&fold(header)) => None,
+        other => other,
+    }
+}
+
+/// The text without its parts in parentheses or brackets: "Kế hoạch (tỷ đồng)" → "Kế hoạch".
+#[must_use]
+pub fn without_parentheses(text: &str) -> String {
+    let mut depth = 0usize;
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    clean(&out)
+}
+
+/// Whether a folded header names a month or a quarter: "thang 10", "6 thang dau nam", "quy i",
+/// "q3", "month" ("12 thang", the whole year, does not count).
+fn names_part_of_year(folded: &str) -> bool {
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .collect();
+    let is_number =
+        |word: &&str| word.chars().all(|c| c.is_ascii_digit()) || is_roman_numeral(word);
+    words.iter().enumerate().any(|(at, word)| match *word {
+        "thang" | "month" | "months" => at == 0 || words[at - 1] != "12",
+        "quy" => words.get(at + 1).is_some_and(is_number),
+        "quarter" | "quarterly" | "monthly" | "q1" | "q2" | "q3" | "q4" => true,
+        _ => false,
+    })
+}
+
+fn classify_words(header: &str) -> Option<Role> {
     let folded = fold(header);
     let found_years = years(&folded);
     let year = found_years.last().copied();
@@ -604,12 +655,28 @@ pub fn read_table(
     read.decisions
         .push(format!("numbers: {}", format.describe()));
     let title = title_of(grid, header.first_row);
+    let title_span = title.as_ref().and_then(|(_, span)| *span);
+    let undated_columns = header.roles.iter().any(|role| {
+        matches!(
+            role,
+            Some(Role::Target(None) | Role::Actual { period: None, .. })
+        )
+    });
+    if undated_columns
+        && header.column(Role::Period).is_none()
+        && title_span.is_none()
+        && context.span.is_none()
+    {
+        read.decisions.push(format!(
+            "no year in the header, the title or the file name: targets and actual results are read as undated (period {UNDATED})"
+        ));
+    }
     let mut reader = RowReader {
         grid,
         header: &header,
         context,
         format,
-        title_span: title.as_ref().and_then(|(_, span)| *span),
+        title_span,
         title_name: title.map(|(name, _)| name),
         read: &mut read,
         current_goal: None,
@@ -623,6 +690,10 @@ pub fn read_table(
     }
     Ok(read)
 }
+
+/// The period of values whose column, title and file name give no year (a table of plans and
+/// results for one unnamed period).
+pub const UNDATED: Period = 0;
 
 /// Decides the number format from the value columns' text cells, or the context.
 fn decide_format(
@@ -826,7 +897,7 @@ impl RowReader<'_> {
             self.budget_row(row, name);
             return;
         }
-        self.indicator_row(row, code, name);
+        self.indicator_row(row, &code, &name);
     }
 
     /// The code of the strategy a row belongs to.
@@ -861,19 +932,17 @@ impl RowReader<'_> {
             let name = if name.is_empty() { code.clone() } else { name };
             (code, name, span)
         };
-        let at = match self.read.strategies.iter().position(|s| s.code == code) {
-            Some(at) => at,
-            None => {
-                self.read.strategies.push(Strategy {
-                    code,
-                    name,
-                    span,
-                    source_file: self.grid.file.clone(),
-                    ..Strategy::default()
-                });
-                self.read.strategies.len() - 1
-            }
-        };
+        let found = self.read.strategies.iter().position(|s| s.code == code);
+        let at = found.unwrap_or_else(|| {
+            self.read.strategies.push(Strategy {
+                code,
+                name,
+                span,
+                source_file: self.grid.file.clone(),
+                ..Strategy::default()
+            });
+            self.read.strategies.len() - 1
+        });
         &mut self.read.strategies[at]
     }
 
@@ -920,7 +989,7 @@ impl RowReader<'_> {
         }
     }
 
-    fn indicator_row(&mut self, row: usize, code: String, name: String) {
+    fn indicator_row(&mut self, row: usize, code: &str, name: &str) {
         let goal = match self.text(row, Role::Goal) {
             text if text.is_empty() => self.current_goal.clone(),
             text => Some(self.goal_from_text(row, &text)),
@@ -947,7 +1016,8 @@ impl RowReader<'_> {
         }
         let default_period = row_period
             .or_else(|| self.title_span.map(|(_, to)| to))
-            .or_else(|| self.context.span.map(|(_, to)| to));
+            .or_else(|| self.context.span.map(|(_, to)| to))
+            .unwrap_or(UNDATED);
         let baseline = self.baseline(row);
         let source = self.text(row, Role::Source);
         let note = self.text(row, Role::Note);
@@ -969,12 +1039,9 @@ impl RowReader<'_> {
             let at = grid.at(row, Some(column));
             match role {
                 Some(Role::Target(year)) => {
-                    let Some(period) = year.or(default_period) else {
-                        self.warn(at, "target without a year: the header, the title and the file name name none".into());
-                        continue;
-                    };
-                    match target_of(cell, format) {
-                        Some(parsed) => targets.push((
+                    let period = year.unwrap_or(default_period);
+                    if let Some(parsed) = target_of(cell, format) {
+                        targets.push((
                             period,
                             Target {
                                 value: parsed.value,
@@ -982,20 +1049,16 @@ impl RowReader<'_> {
                                 text: cell.as_text(),
                                 origin: Some(at),
                             },
-                        )),
-                        None => {
-                            unread.push((period, cell.as_text(), true));
-                            self.warn(at, format!("target \"{}\" is not a number, a comparator (≥ 95, dưới 10, từ 25% trở lên) or a range (40-60); kept as text", cell.as_text()));
-                        }
+                        ));
+                    } else {
+                        unread.push((period, cell.as_text(), true));
+                        self.warn(at, format!("target \"{}\" is not a number, a comparator (≥ 95, dưới 10, từ 25% trở lên) or a range (40-60); kept as text", cell.as_text()));
                     }
                 }
                 Some(Role::Actual { period, estimate }) => {
-                    let Some(period) = period.or(default_period) else {
-                        self.warn(at, "actual result without a year: the header, the title and the file name name none".into());
-                        continue;
-                    };
-                    match measure_of(cell, format) {
-                        Some(measure) => actuals.push((
+                    let period = period.unwrap_or(default_period);
+                    if let Some(measure) = measure_of(cell, format) {
+                        actuals.push((
                             period,
                             Actual {
                                 measure,
@@ -1003,11 +1066,10 @@ impl RowReader<'_> {
                                 text: cell.as_text(),
                                 origin: Some(at),
                             },
-                        )),
-                        None => {
-                            unread.push((period, cell.as_text(), false));
-                            self.warn(at, format!("actual result \"{}\" is not a number or a ratio (76/145); kept as text", cell.as_text()));
-                        }
+                        ));
+                    } else {
+                        unread.push((period, cell.as_text(), false));
+                        self.warn(at, format!("actual result \"{}\" is not a number or a ratio (76/145); kept as text", cell.as_text()));
                     }
                 }
                 _ => {}
@@ -1023,32 +1085,30 @@ impl RowReader<'_> {
             .position(|candidate| candidate.code == self.row_strategy_code(row))
             .unwrap_or(0);
         let strategy = &mut self.read.strategies[strategy_index];
-        let key = if code.is_empty() { &name } else { &code };
-        let at = match strategy.indicators.iter().position(|indicator| {
+        let key = if code.is_empty() { name } else { code };
+        let found = strategy.indicators.iter().position(|indicator| {
             if code.is_empty() {
-                indicator.name == *key
+                indicator.name == key
             } else {
-                indicator.code == *key
+                indicator.code == key
             }
-        }) {
-            Some(at) => at,
-            None => {
-                strategy.indicators.push(Indicator {
-                    code: code.clone(),
-                    name: name.clone(),
-                    goal: goal_for_strategy,
-                    cumulative: is_cumulative(&name),
-                    unit,
-                    direction: direction.unwrap_or_default(),
-                    baseline: None,
-                    values: Vec::new(),
-                    source: String::new(),
-                    note: String::new(),
-                    origin: Some(origin),
-                });
-                strategy.indicators.len() - 1
-            }
-        };
+        });
+        let at = found.unwrap_or_else(|| {
+            strategy.indicators.push(Indicator {
+                code: code.to_owned(),
+                name: name.to_owned(),
+                goal: goal_for_strategy,
+                cumulative: is_cumulative(name),
+                unit,
+                direction: direction.unwrap_or_default(),
+                baseline: None,
+                values: Vec::new(),
+                source: String::new(),
+                note: String::new(),
+                origin: Some(origin),
+            });
+            strategy.indicators.len() - 1
+        });
         if direction.is_some() {
             self.read.explicit_directions.push((strategy_index, at));
         }
@@ -1100,11 +1160,8 @@ impl RowReader<'_> {
             }
         }
         if !assessment_text.is_empty() {
-            if let Some(period) = default_period {
-                let value = indicator.value_mut(period);
-                value.assessment =
-                    Some(Assessment::from_text(&assessment_text, Some(assessment_at)));
-            }
+            let value = indicator.value_mut(default_period);
+            value.assessment = Some(Assessment::from_text(&assessment_text, Some(assessment_at)));
         }
         for (at, message) in conflicts {
             self.warn(at.unwrap_or_default(), message);
@@ -1237,7 +1294,8 @@ fn finish(strategy: &mut Strategy, explicit: impl Fn(usize) -> bool) {
         }
     }
     if strategy.span.is_none() {
-        let periods = strategy.periods();
+        let mut periods = strategy.periods();
+        periods.retain(|period| *period != UNDATED);
         strategy.span = span_of(&periods);
     }
 }
@@ -1272,4 +1330,78 @@ pub fn infer_direction(indicator: &Indicator) -> Direction {
         return Direction::Decrease;
     }
     Direction::Increase
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_with_units_in_parentheses() {
+        assert_eq!(classify("Chỉ tiêu (nghìn tỷ đồng)"), Some(Role::Name));
+        assert_eq!(classify("Kế hoạch (tỷ đồng)"), Some(Role::Target(None)));
+        assert_eq!(classify("Kế hoạch 2013"), Some(Role::Target(Some(2013))));
+        // The parenthesis says what the column is: kept.
+        assert_eq!(
+            classify("Năm 2015 (cơ sở)"),
+            Some(Role::Baseline(Some(2015)))
+        );
+        assert_eq!(classify("Tỷ lệ (%)"), Some(Role::Computed));
+        assert_eq!(without_parentheses("Kế hoạch (tỷ đồng) [KH]"), "Kế hoạch");
+    }
+
+    #[test]
+    fn columns_for_part_of_a_year_are_not_yearly_values() {
+        for header in [
+            "Thực hiện tháng 10 năm 2024",
+            "Ước tính tháng 11 năm 2024",
+            "Thực hiện 6 tháng đầu năm 2020",
+            "Kế hoạch quý I",
+            "Actual Q3 2020",
+        ] {
+            assert_eq!(classify(header), None, "{header}");
+        }
+        assert_eq!(
+            classify("Thực hiện 12 tháng năm 2020"),
+            Some(Role::Actual {
+                period: Some(2020),
+                estimate: false
+            })
+        );
+        assert_eq!(
+            classify("Ước thực hiện cả năm 2020"),
+            Some(Role::Actual {
+                period: Some(2020),
+                estimate: true
+            })
+        );
+    }
+
+    fn grid(rows: &[&[&str]]) -> Grid {
+        Grid {
+            file: "t.csv".into(),
+            first_column: 1,
+            rows: rows
+                .iter()
+                .map(|row| row.iter().map(|text| Cell::text(text)).collect())
+                .collect(),
+            row_numbers: (1..=rows.len() as u32).collect(),
+            ..Grid::default()
+        }
+    }
+
+    #[test]
+    fn a_table_without_years_is_undated() {
+        let grid = grid(&[
+            &["Chỉ tiêu", "Kế hoạch", "Thực hiện"],
+            &["Vốn đầu tư", "96,245", "101,3"],
+        ]);
+        let read = read_table(&grid, &Context::for_file("t.csv"), None).unwrap();
+        let indicator = &read.strategies[0].indicators[0];
+        let value = indicator.value(UNDATED).unwrap();
+        assert!((value.target.as_ref().unwrap().value - 96.245).abs() < 1e-9);
+        assert!(read.decisions.iter().any(|d| d.contains("undated")));
+        assert_eq!(read.strategies[0].span, None);
+        assert!(read.warnings.is_empty());
+    }
 }

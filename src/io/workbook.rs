@@ -1,6 +1,10 @@
 //! Workbooks (XLSX, XLSM, XLSB, XLS, ODS) through calamine: each sheet becomes a [`Grid`].
-//! calamine's ranges start at the first non-empty cell; the grid keeps that offset so positions
-//! are the ones Excel shows.
+//!
+//! The grid spans the rows from the first to the last that hold something (blank text counts as
+//! nothing), and each row is as long as its last cell with content, so positions are the ones
+//! Excel shows and a sheet that declares, or touches, a far corner (`A1:XFD1048576`) costs no
+//! more than its content. XLSX sheets are read cell by cell with calamine's cell reader, as
+//! calamine's own ranges allocate the rectangle spanned by every cell present, empty or not.
 
 use std::io::Cursor;
 
@@ -25,58 +29,136 @@ pub fn sheet_grid(
     sheet: &str,
     file: &str,
 ) -> Result<Grid, calamine::Error> {
-    let range = workbook.worksheet_range(sheet)?;
-    let styles = workbook.worksheet_style(sheet).ok();
-    let Some((start_row, start_column)) = range.start() else {
-        return Ok(Grid {
-            file: file.to_owned(),
-            sheet: Some(sheet.to_owned()),
-            first_column: 1,
-            ..Grid::default()
-        });
+    let cells = if let Sheets::Xlsx(xlsx) = &mut *workbook {
+        xlsx_cells(xlsx, sheet)?
+    } else {
+        range_cells(workbook, sheet)?
     };
-    let mut grid = Grid {
-        file: file.to_owned(),
-        sheet: Some(sheet.to_owned()),
-        first_column: start_column + 1,
-        ..Grid::default()
-    };
-    for (index, row) in range.rows().enumerate() {
-        let absolute_row = start_row + index as u32;
-        let cells = row
-            .iter()
-            .enumerate()
-            .map(|(column, data)| {
-                let percent = matches!(data, Data::Float(_) | Data::Int(_))
-                    && styles.as_ref().is_some_and(|styles| {
-                        is_percent(styles.get((absolute_row, start_column + column as u32)))
-                    });
-                cell(data, percent)
-            })
-            .collect();
-        grid.rows.push(cells);
-        grid.row_numbers.push(absolute_row + 1);
-    }
+    let mut grid = build(cells, file, sheet);
     if let Sheets::Xlsx(xlsx) = workbook {
         // Merged regions help read headers spread over two rows; a sheet without them is fine.
-        for dimensions in xlsx.merge_cells_by_sheet_name(sheet).unwrap_or_default() {
-            let (top, left) = dimensions.start;
-            let (bottom, right) = dimensions.end;
-            if bottom < start_row || right < start_column {
-                continue;
-            }
-            grid.merges.push((
-                top.saturating_sub(start_row) as usize,
-                left.saturating_sub(start_column) as usize,
-                (bottom - start_row) as usize,
-                (right - start_column) as usize,
-            ));
-        }
+        let regions = xlsx.merge_cells_by_sheet_name(sheet).unwrap_or_default();
+        add_merges(
+            &mut grid,
+            regions
+                .iter()
+                .map(|region| (region.start, region.end))
+                .collect(),
+        );
     }
     Ok(grid)
 }
 
-/// Whether a cell's number format shows a percentage (XLSX only; other formats report no
+/// A cell with content at its 0-based (row, column) in the sheet.
+type Placed = (u32, u32, Cell);
+
+/// Every XLSX cell with content, read as a stream; the percent number format comes from the
+/// cell's style in the same pass.
+fn xlsx_cells(
+    xlsx: &mut calamine::Xlsx<Cursor<&[u8]>>,
+    sheet: &str,
+) -> Result<Vec<Placed>, calamine::Error> {
+    let mut reader = match xlsx.worksheet_cells_reader(sheet) {
+        Ok(reader) => reader,
+        // A chart sheet or dialog sheet holds no cells.
+        Err(calamine::XlsxError::NotAWorksheet(_)) => return Ok(Vec::new()),
+        Err(error) => return Err(calamine::Error::Xlsx(error)),
+    };
+    let mut cells = Vec::new();
+    while let Some((cell, style)) = reader
+        .next_cell_with_style_id()
+        .map_err(calamine::Error::Xlsx)?
+    {
+        let (row, column) = cell.get_position();
+        let data = Data::from(cell.get_value().clone());
+        let percent = matches!(data, Data::Float(_) | Data::Int(_))
+            && style > 0
+            && is_percent(reader.styles().get(style));
+        let converted = convert(&data, percent);
+        if !converted.is_empty() {
+            cells.push((row, column, converted));
+        }
+    }
+    Ok(cells)
+}
+
+/// Every cell with content of a sheet in another format, through calamine's range.
+fn range_cells(
+    workbook: &mut Sheets<Cursor<&[u8]>>,
+    sheet: &str,
+) -> Result<Vec<Placed>, calamine::Error> {
+    let range = workbook.worksheet_range(sheet)?;
+    let styles = workbook.worksheet_style(sheet).ok();
+    let Some((start_row, start_column)) = range.start() else {
+        return Ok(Vec::new());
+    };
+    let mut cells = Vec::new();
+    for (row, column, data) in range.used_cells() {
+        let (row, column) = (start_row + row as u32, start_column + column as u32);
+        let percent = matches!(data, Data::Float(_) | Data::Int(_))
+            && styles
+                .as_ref()
+                .is_some_and(|styles| is_percent(styles.get((row, column))));
+        let converted = convert(data, percent);
+        if !converted.is_empty() {
+            cells.push((row, column, converted));
+        }
+    }
+    Ok(cells)
+}
+
+/// Lays cells out as a grid from the first row and column with content.
+fn build(mut cells: Vec<Placed>, file: &str, sheet: &str) -> Grid {
+    let mut grid = Grid {
+        file: file.to_owned(),
+        sheet: Some(sheet.to_owned()),
+        first_column: 1,
+        ..Grid::default()
+    };
+    cells.sort_by_key(|(row, column, _)| (*row, *column));
+    let (Some(first_row), Some(first_column)) = (
+        cells.first().map(|(row, _, _)| *row),
+        cells.iter().map(|(_, column, _)| *column).min(),
+    ) else {
+        return grid;
+    };
+    let last_row = cells.last().map_or(first_row, |(row, _, _)| *row);
+    grid.first_column = first_column + 1;
+    grid.rows = vec![Vec::new(); (last_row - first_row + 1) as usize];
+    grid.row_numbers = (first_row..=last_row).map(|row| row + 1).collect();
+    for (row, column, cell) in cells {
+        let cells = &mut grid.rows[(row - first_row) as usize];
+        let at = (column - first_column) as usize;
+        if cells.len() <= at {
+            cells.resize(at + 1, Cell::Empty);
+        }
+        cells[at] = cell;
+    }
+    grid
+}
+
+/// Adds merged regions, given as 0-based sheet (row, column) corners, as grid indices; regions
+/// wholly outside the grid are dropped, the others clipped to it.
+fn add_merges(grid: &mut Grid, regions: Vec<((u32, u32), (u32, u32))>) {
+    let Some(first_row) = grid.row_numbers.first().map(|row| row - 1) else {
+        return;
+    };
+    let first_column = grid.first_column - 1;
+    let last_row = first_row + grid.rows.len() as u32 - 1;
+    for ((top, left), (bottom, right)) in regions {
+        if bottom < first_row || right < first_column || top > last_row {
+            continue;
+        }
+        grid.merges.push((
+            (top.max(first_row) - first_row) as usize,
+            (left.max(first_column) - first_column) as usize,
+            (bottom.min(last_row) - first_row) as usize,
+            (right - first_column) as usize,
+        ));
+    }
+}
+
+/// Whether a cell's number format shows a percentage (XLSX, and ODS where calamine reports
 /// styles).
 fn is_percent(style: Option<&calamine::Style>) -> bool {
     style
@@ -85,8 +167,8 @@ fn is_percent(style: Option<&calamine::Style>) -> bool {
 }
 
 /// Converts one calamine value, once: whole floats stay floats, percent-formatted numbers are
-/// multiplied by 100, dates become ISO text.
-fn cell(data: &Data, percent: bool) -> Cell {
+/// multiplied by 100, dates become ISO text, blank text is empty.
+fn convert(data: &Data, percent: bool) -> Cell {
     let number = |value: f64| Cell::Number {
         value: if percent { value * 100.0 } else { value },
         percent,
@@ -106,5 +188,44 @@ fn cell(data: &Data, percent: bool) -> Cell {
         ),
         Data::DateTimeIso(text) | Data::DurationIso(text) => Cell::Date(text.clone()),
         Data::Error(error) => Cell::Error(error.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn grid_starts_at_content_and_rows_are_ragged() {
+        let cells = vec![
+            (1_048_575, 16_383, Cell::Empty),
+            (2, 1, Cell::text("Chỉ tiêu")),
+            (2, 2, Cell::text("Thực hiện")),
+            (4, 1, Cell::text("A")),
+        ];
+        let cells = cells
+            .into_iter()
+            .filter(|(_, _, cell)| !cell.is_empty())
+            .collect();
+        let grid = build(cells, "f.xlsx", "S");
+        assert_eq!(grid.row_numbers, vec![3, 4, 5]);
+        assert_eq!(grid.first_column, 2);
+        assert_eq!(grid.rows[0].len(), 2);
+        assert!(grid.rows[1].is_empty());
+        assert_eq!(grid.rows[2].len(), 1);
+    }
+
+    #[test]
+    fn merges_are_clipped_to_the_grid() {
+        let mut grid = build(
+            vec![(6, 0, Cell::text("STT")), (7, 0, Cell::text("1"))],
+            "f.xlsx",
+            "S",
+        );
+        add_merges(
+            &mut grid,
+            vec![((6, 0), (7, 0)), ((0, 0), (0, 7)), ((3, 0), (20, 3))],
+        );
+        assert_eq!(grid.merges, vec![(0, 0, 1, 0), (0, 0, 1, 3)]);
     }
 }
