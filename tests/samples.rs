@@ -1,4 +1,8 @@
 //! The shared sample files read exactly as `shared/data/EXPECTED.md` says, value by value.
+#![expect(
+    clippy::float_cmp,
+    reason = "parsed values are compared exactly: 96,245 must read as 96.245, not near it"
+)]
 
 use std::path::PathBuf;
 
