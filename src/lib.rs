@@ -17,6 +17,7 @@ pub mod edit;
 pub mod io;
 pub mod model;
 pub mod parse;
+pub mod recovery;
 pub mod report;
 pub mod store;
 pub mod text;
