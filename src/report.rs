@@ -325,6 +325,16 @@ pub fn neutralise_formula(text: &str) -> String {
     }
 }
 
+/// The indicator table of `strategies` as a CSV file for Excel: UTF-8 with a byte order mark (so
+/// Excel reads Vietnamese text right), one row per indicator, formula-like text neutralised
+/// ([`neutralise_formula`]).
+#[must_use]
+pub fn csv_for_excel(strategies: &[Strategy], period: Option<Period>) -> Vec<u8> {
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend_from_slice(csv_summary(strategies, period).as_bytes());
+    bytes
+}
+
 fn csv_summary(strategies: &[Strategy], period: Option<Period>) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
     let _ = writer.write_record([
@@ -440,5 +450,24 @@ mod tests {
         assert_eq!(neutralise_formula("-5"), "-5");
         assert_eq!(neutralise_formula("-"), "-");
         assert_eq!(neutralise_formula("Vượt"), "Vượt");
+    }
+
+    #[test]
+    fn excel_csv_has_a_bom_and_neutralised_cells() {
+        let mut strategy = Strategy {
+            code: "S".into(),
+            ..Strategy::default()
+        };
+        let mut indicator = crate::model::Indicator {
+            code: "=cmd".into(),
+            name: "Tỷ lệ".into(),
+            ..crate::model::Indicator::default()
+        };
+        indicator.value_mut(2020);
+        strategy.indicators.push(indicator);
+        let bytes = csv_for_excel(&[strategy], None);
+        assert!(bytes.starts_with(b"\xEF\xBB\xBF"));
+        let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+        assert!(text.contains(",'=cmd,Tỷ lệ,"), "{text}");
     }
 }
