@@ -62,6 +62,29 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// Whether a spreadsheet would run the text as a formula: it starts with `=`, `+`, `@`, tab or
+/// carriage return, or with `-` not followed by a number ("-5" and a lone "-" are safe). CSV
+/// exports prefix such text with `'` (`report::neutralise_formula`); [`strip_formula_guard`]
+/// takes the prefix off again on reading.
+#[must_use]
+pub fn starts_like_formula(text: &str) -> bool {
+    match text.chars().next() {
+        Some('=' | '+' | '@' | '\t' | '\r') => true,
+        Some('-') => text.len() > 1 && text[1..].trim().parse::<f64>().is_err(),
+        _ => false,
+    }
+}
+
+/// Takes off the `'` a CSV export put before text that starts like a formula ("'=SUM(A1)" →
+/// "=SUM(A1)"); any other text is returned as it is ("'tis", "'5").
+#[must_use]
+pub fn strip_formula_guard(text: &str) -> &str {
+    match text.strip_prefix('\'') {
+        Some(rest) if starts_like_formula(rest) => rest,
+        _ => text,
+    }
+}
+
 /// Whether the text is a Roman numeral from I to XXXIX (a goal row's number), with an
 /// optional trailing dot.
 #[must_use]
@@ -154,6 +177,19 @@ mod tests {
         assert_eq!(fold("  Kế   hoạch "), "ke hoach");
         assert_eq!(fold("baseline_year"), "baseline year");
         assert_eq!(fold("ĐVT"), "dvt");
+    }
+
+    #[test]
+    fn formula_guard() {
+        for text in ["=1+1", "+84 912", "@SUM(A1)", "\tx", "\rx", "-x", "-1-2"] {
+            assert!(starts_like_formula(text), "{text:?}");
+            assert_eq!(strip_formula_guard(&format!("'{text}")), text);
+        }
+        for text in ["-5", "-", "- 5", "abc", "", "'=1"] {
+            assert!(!starts_like_formula(text), "{text:?}");
+        }
+        assert_eq!(strip_formula_guard("'tis"), "'tis");
+        assert_eq!(strip_formula_guard("'-5"), "'-5");
     }
 
     #[test]

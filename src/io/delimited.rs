@@ -207,8 +207,23 @@ fn mode_above_one(counts: &[usize]) -> Option<(usize, usize)> {
         .max_by_key(|(value, share)| (*share, *value))
 }
 
+/// The 1-based line of a byte offset of `text` (for CSV errors: the csv reader's own line count
+/// leaves out blank lines).
+#[must_use]
+pub fn line_at(text: &str, byte: u64) -> u64 {
+    let end = usize::try_from(byte).unwrap_or(usize::MAX).min(text.len());
+    u64::from(newlines(&text.as_bytes()[..end])) + 1
+}
+
+fn newlines(bytes: &[u8]) -> u32 {
+    bytes.iter().fold(0u32, |lines, byte| {
+        lines.saturating_add(u32::from(*byte == b'\n'))
+    })
+}
+
 /// Splits delimited text into a grid. Cells are NFC; line numbers are those of the file (the
-/// `sep=` line counts).
+/// `sep=` line counts). The `'` a CSV export puts before text that starts like a formula is
+/// taken off ([`crate::text::strip_formula_guard`]), so exported files read back the same.
 pub fn to_grid(text: &str, delimiter: u8, first_line: u32, file: &str) -> Result<Grid, csv::Error> {
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
@@ -221,14 +236,35 @@ pub fn to_grid(text: &str, delimiter: u8, first_line: u32, file: &str) -> Result
         ..Grid::default()
     };
     let mut record = csv::StringRecord::new();
+    // The reader skips blank lines without counting them, so lines are counted here.
+    let bytes = text.as_bytes();
+    let (mut counted_to, mut line) = (0usize, first_line.max(1));
     loop {
-        let line = reader.position().line();
         if !reader.read_record(&mut record)? {
             break;
         }
-        grid.rows.push(record.iter().map(Cell::text).collect());
-        grid.row_numbers
-            .push(first_line + u32::try_from(line).unwrap_or(u32::MAX) - 1);
+        let mut start = record
+            .position()
+            .map_or(counted_to, |position| {
+                usize::try_from(position.byte()).unwrap_or(usize::MAX)
+            })
+            .clamp(counted_to, bytes.len());
+        // The record's position is before the blank lines the reader skipped.
+        while bytes
+            .get(start)
+            .is_some_and(|byte| matches!(byte, b'\r' | b'\n'))
+        {
+            start += 1;
+        }
+        line = line.saturating_add(newlines(&bytes[counted_to..start]));
+        counted_to = start;
+        grid.rows.push(
+            record
+                .iter()
+                .map(|field| Cell::text(crate::text::strip_formula_guard(field)))
+                .collect(),
+        );
+        grid.row_numbers.push(line);
     }
     Ok(grid)
 }
@@ -272,5 +308,9 @@ mod tests {
         let grid = to_grid("a,b\n\"x\ny\",2\nz,3\n", b',', 1, "f.csv").unwrap();
         assert_eq!(grid.row_numbers, vec![1, 2, 4]);
         assert_eq!(grid.cell(1, 0), &Cell::Text("x\ny".into()));
+        // Blank lines are not rows but count; a sep= line before the text counts too.
+        let grid = to_grid("a,b\n\nc,d\r\n\r\ne,f", b',', 2, "f.csv").unwrap();
+        assert_eq!(grid.row_numbers, vec![2, 4, 6]);
+        assert_eq!(line_at("a\n\nb", 3), 3);
     }
 }

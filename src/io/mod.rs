@@ -397,7 +397,9 @@ fn read_text(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<RawFil
     let grid =
         delimited::to_grid(text, delimiter, first_line, file).map_err(|error| LoadError::Csv {
             file: file.to_owned(),
-            line: error.position().map_or(0, csv::Position::line) + u64::from(first_line) - 1,
+            line: error.position().map_or(0, |position| {
+                delimited::line_at(text, position.byte()) + u64::from(first_line) - 1
+            }),
             message: error.to_string(),
         })?;
     Ok(RawFile {
