@@ -654,6 +654,42 @@ fn vni_is_detected_and_converted() {
 }
 
 #[test]
+fn a_workbook_typed_with_a_tcvn3_font_is_converted() {
+    // Excel stores what a .VnTime font shows as "Chỉ tiêu" as the letters "ChØ tiªu".
+    let name = "tcvn3_sheet.xlsx";
+    let raw = read_grids(name, &bytes(FIXTURES, name), &ImportOptions::default())
+        .unwrap_or_else(|error| panic!("{error}"));
+    assert!(has_decision(
+        &raw.decisions,
+        "sheet \"Bieu 1\": text converted"
+    ));
+    assert_eq!(raw.warnings.len(), 1);
+    assert_eq!(raw.warnings[0].at.sheet.as_deref(), Some("Bieu 1"));
+    let grid = only_grid(&raw);
+    assert!(all_text_is_nfc(grid));
+    assert_eq!(text(grid, 1, 1), "Chỉ tiêu");
+    assert_eq!(text(grid, 1, 2), "Đơn vị tính");
+    let loaded = load(FIXTURES, name);
+    let strategy = only_strategy(&loaded);
+    assert_eq!(strategy.indicators.len(), 3);
+    assert_values(
+        indicator(strategy, "Số xã đạt chuẩn nông thôn mới"),
+        2020,
+        30.0,
+        28.0,
+    );
+    assert_values(indicator(strategy, "Tỷ lệ hộ nghèo"), 2020, 3.0, 2.75);
+    // The Unicode samples are left alone.
+    let sample = read_grids(
+        "bvcste-2016-2020.xlsx",
+        &bytes(SAMPLES, "bvcste-2016-2020.xlsx"),
+        &ImportOptions::default(),
+    )
+    .expect("reads");
+    assert!(sample.warnings.is_empty());
+}
+
+#[test]
 fn the_user_can_name_a_legacy_encoding_or_refuse_one() {
     let name = "tcvn3_indicators.csv";
     let file = bytes(FIXTURES, name);

@@ -152,10 +152,11 @@ pub fn sep_line(text: &str) -> Option<(u8, &str)> {
 
 /// Picks the delimiter that splits the header line and the rows after it most consistently.
 ///
-/// For each candidate the first 50 records are split quote-aware; the candidate whose most common
-/// field count (above one) is shared by the most records wins, and the header line (the first
-/// record with that count) must agree. Decimal commas in data rows ("545,5") therefore do not
-/// outvote semicolons that split every row the same way.
+/// For each candidate the first 50 non-blank records are split quote-aware (trailing empty fields
+/// do not count); the candidate whose most common field count (above one) is shared by the most
+/// records wins, then the one with more columns, then the earlier in [`DELIMITERS`]. The header
+/// is one of those records: decimal commas in data rows ("545,5;567,4") that split the rows
+/// consistently still lose to the semicolons that split the header as well.
 #[must_use]
 pub fn sniff_delimiter(text: &str) -> u8 {
     let mut best = (b',', 0usize, 0usize);

@@ -259,6 +259,45 @@ pub fn vietnamese_score(text: &str) -> i64 {
     score - i64::try_from(bad).unwrap_or(i64::MAX)
 }
 
+/// Recognises legacy-encoded text inside a workbook: spreadsheets typed with TCVN3 or VNI fonts
+/// store their bytes as Windows-1252 letters ("Ch\u{d8} ti\u{aa}u"). `texts` are the cells' texts;
+/// all of them must be Windows-1252 text for a legacy reading to be considered.
+#[must_use]
+pub fn detect_in_text<'a>(texts: impl IntoIterator<Item = &'a str>) -> Option<Legacy> {
+    let mut bytes = Vec::new();
+    for text in texts {
+        if text.is_ascii() {
+            continue;
+        }
+        let (encoded, _, unmappable) = WINDOWS_1252.encode(text);
+        if unmappable {
+            return None;
+        }
+        bytes.extend_from_slice(&encoded);
+        bytes.push(b'\n');
+        if bytes.len() > SAMPLE {
+            break;
+        }
+    }
+    if bytes.is_empty() {
+        return None;
+    }
+    detect(&bytes, WINDOWS_1252)
+}
+
+/// Converts text that a workbook stored as Windows-1252 letters from a legacy encoding
+/// (see [`detect_in_text`]); text that is not Windows-1252 is returned as it is.
+#[must_use]
+pub fn convert_text(text: &str, legacy: Legacy) -> String {
+    if text.is_ascii() {
+        return text.to_owned();
+    }
+    match WINDOWS_1252.encode(text) {
+        (bytes, _, false) => decode(&bytes, legacy),
+        (_, _, true) => text.to_owned(),
+    }
+}
+
 /// The most bytes looked at to recognise an encoding.
 const SAMPLE: usize = 64 * 1024;
 
@@ -357,6 +396,21 @@ mod tests {
         assert_eq!(detect(&cp1258, encoding_rs::WINDOWS_1258), None);
         let (latin, _, _) = WINDOWS_1252.encode("Café;Straße;Größe\n");
         assert_eq!(detect(&latin, WINDOWS_1252), None);
+    }
+
+    #[test]
+    fn workbook_text() {
+        let cells = [
+            "STT",
+            "Ch\u{d8} ti\u{aa}u",
+            "K\u{d5} ho\u{b9}ch 2020",
+            "Th\u{f9}c hi\u{d6}n",
+        ];
+        assert_eq!(detect_in_text(cells), Some(Legacy::Tcvn3));
+        assert_eq!(convert_text(cells[1], Legacy::Tcvn3), "Chỉ tiêu");
+        assert_eq!(detect_in_text(["Chỉ tiêu", "Kế hoạch"]), None);
+        assert_eq!(detect_in_text(["Café", "Größe"]), None);
+        assert_eq!(detect_in_text(["STT", "Code"]), None);
     }
 
     #[test]

@@ -444,18 +444,39 @@ fn read_workbook(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<Ra
         None => names,
     };
     let mut grids = Vec::with_capacity(sheets.len());
+    let mut decisions = Vec::new();
+    let mut warnings = Vec::new();
     for sheet in &sheets {
-        let grid =
+        let mut grid =
             workbook::sheet_grid(&mut workbook, sheet, file).map_err(|error| LoadError::Sheet {
                 file: file.to_owned(),
                 sheet: sheet.clone(),
                 message: error.to_string(),
             })?;
+        if let Some(legacy) = workbook::convert_legacy_text(&mut grid) {
+            decisions.push(format!(
+                "sheet \"{sheet}\": text converted from the legacy Vietnamese encoding {} to Unicode",
+                legacy.name()
+            ));
+            warnings.push(Warning {
+                at: crate::model::CellRef {
+                    file: file.to_owned(),
+                    sheet: Some(sheet.clone()),
+                    ..Default::default()
+                },
+                message: format!(
+                    "the sheet was typed in the legacy Vietnamese encoding {} (its text shows as \"ChØ tiªu\" without the font); it was converted to Unicode",
+                    legacy.name()
+                ),
+            });
+        }
         grids.push(grid);
     }
     Ok(RawFile {
         file: file.to_owned(),
         grids,
+        decisions,
+        warnings,
         ..RawFile::default()
     })
 }

@@ -11,6 +11,7 @@ use std::io::Cursor;
 use calamine::{Data, Reader, Sheets, open_workbook_auto_from_rs};
 
 use super::grid::{Cell, Grid};
+use super::legacy::{self, Legacy};
 
 /// Opens a workbook from its bytes.
 pub fn open(bytes: &[u8]) -> Result<Sheets<Cursor<&[u8]>>, calamine::Error> {
@@ -135,6 +136,22 @@ fn build(mut cells: Vec<Placed>, file: &str, sheet: &str) -> Grid {
         cells[at] = cell;
     }
     grid
+}
+
+/// Converts a sheet's text typed with TCVN3 or VNI fonts to Unicode when its text cells read as
+/// one of those encodings ([`legacy::detect_in_text`]); returns the encoding converted from.
+pub fn convert_legacy_text(grid: &mut Grid) -> Option<Legacy> {
+    let texts = grid.rows.iter().flatten().filter_map(|cell| match cell {
+        Cell::Text(text) => Some(text.as_str()),
+        _ => None,
+    });
+    let found = legacy::detect_in_text(texts)?;
+    for cell in grid.rows.iter_mut().flatten() {
+        if let Cell::Text(text) = cell {
+            *cell = Cell::text(&legacy::convert_text(text, found));
+        }
+    }
+    Some(found)
 }
 
 /// Adds merged regions, given as 0-based sheet (row, column) corners, as grid indices; regions
