@@ -319,6 +319,12 @@ fn monthly_columns_are_not_yearly_targets_or_results() {
         .expect_err("monthly columns");
     assert!(matches!(error, LoadError::NoTable { .. }), "{error}");
     assert!(error.to_string().starts_with(name), "{error}");
+    assert!(
+        error
+            .to_string()
+            .contains("(\"Thực hiện tháng 10 năm 2024\") is not read as a yearly"),
+        "{error}"
+    );
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -122,7 +122,7 @@ pub enum LoadError {
     },
     /// No sheet holds a table with indicator headers.
     #[error(
-        "{file}{where_}: found no indicator table: no row in the first {searched} names both an indicator column (STT, Mã, Chỉ tiêu / Code, Indicator) and a target or actual column (Kế hoạch, Thực hiện / Target, Actual)"
+        "{file}{where_}: found no indicator table: no row in the first {searched} names both an indicator column (STT, Mã, Chỉ tiêu / Code, Indicator) and a target or actual column (Kế hoạch, Thực hiện / Target, Actual){hint}"
     )]
     NoTable {
         /// File name.
@@ -131,6 +131,8 @@ pub enum LoadError {
         where_: String,
         /// Rows searched.
         searched: usize,
+        /// More about why, starting with "; ", or "".
+        hint: String,
     },
     /// A workbook saved by chitieu whose content is not as `FORMAT.md` says.
     #[error(transparent)]
@@ -229,7 +231,10 @@ pub fn load_bytes(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<L
         let sheet = grid.sheet.as_deref();
         match table::read_table(grid, &context, header_row) {
             Ok(read) => absorb(&mut loaded, read, sheet),
-            Err(NoTable { searched }) => {
+            Err(NoTable {
+                searched,
+                part_of_year,
+            }) => {
                 if let Some(sheet) = sheet {
                     loaded
                         .decisions
@@ -239,6 +244,11 @@ pub fn load_bytes(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<L
                     file: file.to_owned(),
                     where_: where_(grid),
                     searched,
+                    hint: part_of_year.map_or_else(String::new, |header| {
+                        format!(
+                            "; a column for part of a year (\"{header}\") is not read as a yearly target or result"
+                        )
+                    }),
                 });
             }
         }
@@ -255,6 +265,7 @@ pub fn load_bytes(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<L
             file: file.to_owned(),
             where_: String::new(),
             searched: 0,
+            hint: String::new(),
         }));
     }
     Ok(loaded)

@@ -616,6 +616,29 @@ pub struct TableRead {
 pub struct NoTable {
     /// Rows searched.
     pub searched: usize,
+    /// A header that names a target or actual result for part of a year ("Thực hiện tháng 10
+    /// năm 2024"), which is not read as a yearly value, if one was seen.
+    pub part_of_year: Option<String>,
+}
+
+/// The first header-like text among the rows searched that names a target or an actual result
+/// for a month or a quarter.
+fn part_of_year_header(grid: &Grid) -> Option<String> {
+    grid.rows
+        .iter()
+        .take(HEADER_SEARCH_ROWS)
+        .flatten()
+        .find_map(|cell| match cell {
+            Cell::Text(text)
+                if matches!(
+                    classify_words(text),
+                    Some(Role::Target(_) | Role::Actual { .. })
+                ) && names_part_of_year(&fold(text)) =>
+            {
+                Some(clean(text))
+            }
+            _ => None,
+        })
 }
 
 /// Reads the indicator table of a grid.
@@ -624,8 +647,9 @@ pub fn read_table(
     context: &Context,
     forced_header_row: Option<usize>,
 ) -> Result<TableRead, NoTable> {
-    let header = find_header(grid, forced_header_row).ok_or(NoTable {
+    let header = find_header(grid, forced_header_row).ok_or_else(|| NoTable {
         searched: grid.rows.len().min(HEADER_SEARCH_ROWS),
+        part_of_year: part_of_year_header(grid),
     })?;
     let mut read = TableRead::default();
     let header_at = grid.at(header.first_row, None);
