@@ -1,23 +1,501 @@
-//! The desktop app (eframe/egui).
+//! The desktop app (eframe/egui): the overview of every open strategy with its headline and
+//! achievement chart, a table per strategy, the warnings panel, opening files (dialog, typed
+//! path, drag and drop) and undo/redo, in Vietnamese or English.
+//!
+//! The app owns one [`Document`]; views read it and send [`Command`]s, which are applied once at
+//! the end of the frame; every change to the document is an [`Edit`] applied through
+//! [`History`].
 
+mod chart;
+mod chrome;
+mod command;
+mod fonts;
+mod i18n;
+mod messages;
+mod open_dialog;
+mod overview;
+mod table;
+mod theme;
+
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 use eframe::egui;
+use serde::{Deserialize, Serialize};
+
+pub use command::{Command, Route};
+
+use crate::edit::{Edit, History};
+use crate::io::{ImportOptions, LoadError, Loaded, load_bytes, load_path};
+use crate::model::{Document, Period, Strategy};
+use crate::report::Language;
+use messages::FileDecisions;
+use open_dialog::{OpenDialog, PickOutcome, Picker};
+use table::Focus;
+
+/// The sample the app starts with: two strategies of a province's review (see `EXPECTED.md`).
+const SAMPLE: [(&str, &[u8]); 2] = [
+    (
+        "bvcste-2016-2020.xlsx",
+        include_bytes!("../../assets/samples/bvcste-2016-2020.xlsx"),
+    ),
+    (
+        "binh-dang-gioi-2011-2020.csv",
+        include_bytes!("../../assets/samples/binh-dang-gioi-2011-2020.csv"),
+    ),
+];
+
+/// Load errors kept on screen at most; older ones give way.
+const MAX_ERRORS: usize = 8;
 
 /// Opens the main window with `files` (the built-in sample when empty).
 pub fn run(files: Vec<PathBuf>) -> eframe::Result {
-    let _ = files;
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("chitieu")
+            .with_app_id("chitieu")
+            .with_inner_size([1400.0, 900.0])
+            .with_min_inner_size([800.0, 560.0])
+            .with_icon(theme::icon())
+            .with_drag_and_drop(true),
+        ..eframe::NativeOptions::default()
+    };
     eframe::run_native(
         "chitieu",
-        eframe::NativeOptions::default(),
-        Box::new(|_cc| Ok(Box::new(App))),
+        options,
+        Box::new(move |cc| Ok(Box::new(ChitieuApp::new(cc, &files)))),
     )
 }
 
-struct App;
+/// What the app remembers between runs. Runtime data (the document, its history) is not here.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct State {
+    /// The interface language.
+    pub language: Language,
+    /// The folder files were last opened from.
+    pub last_folder: Option<PathBuf>,
+}
 
-impl eframe::App for App {
+/// The period each strategy is judged for: the user's choice, else the strategy's final period.
+#[derive(Clone, Debug, Default)]
+pub struct Periods(HashMap<String, Period>);
+
+impl Periods {
+    /// Strategies are told apart by file and code, which stay the same when others close.
+    fn key(strategy: &Strategy) -> String {
+        format!("{}\u{1f}{}", strategy.source_file, strategy.code)
+    }
+
+    /// The period `strategy` is judged for.
+    #[must_use]
+    pub fn get(&self, strategy: &Strategy) -> Option<Period> {
+        self.0
+            .get(&Self::key(strategy))
+            .copied()
+            .filter(|period| strategy.periods().contains(period))
+            .or_else(|| strategy.final_period())
+    }
+
+    /// Judges `strategy` for `period` from now on.
+    pub fn set(&mut self, strategy: &Strategy, period: Period) {
+        self.0.insert(Self::key(strategy), period);
+    }
+}
+
+/// The app: its remembered [`State`], the document with its history, and what shows.
+#[derive(Debug)]
+pub struct ChitieuApp {
+    state: State,
+    document: Document,
+    history: History,
+    route: Route,
+    periods: Periods,
+    focus: Option<Focus>,
+    decisions: Vec<FileDecisions>,
+    errors: Vec<String>,
+    show_warnings: bool,
+    open_dialog: OpenDialog,
+    picker: Option<Picker>,
+    commands: Vec<Command>,
+}
+
+impl ChitieuApp {
+    /// Creates the app in eframe: installs the font and theme, restores the remembered state
+    /// and opens `files`, or the built-in sample when there are none.
+    #[must_use]
+    pub fn new(cc: &eframe::CreationContext<'_>, files: &[PathBuf]) -> Self {
+        let state = cc
+            .storage
+            .and_then(|storage| eframe::get_value(storage, eframe::APP_KEY))
+            .unwrap_or_default();
+        Self::start(&cc.egui_ctx, state, files)
+    }
+
+    /// The app as [`Self::new`] starts it with no files (the built-in sample) and nothing
+    /// remembered, set up on `ctx`; for tests and other hosts without a window.
+    #[must_use]
+    pub fn new_with_sample(ctx: &egui::Context) -> Self {
+        Self::start(ctx, State::default(), &[])
+    }
+
+    fn start(ctx: &egui::Context, state: State, files: &[PathBuf]) -> Self {
+        fonts::install(ctx);
+        theme::apply(ctx);
+        let mut app = Self {
+            state,
+            document: Document::default(),
+            history: History::default(),
+            route: Route::Overview,
+            periods: Periods::default(),
+            focus: None,
+            decisions: Vec::new(),
+            errors: Vec::new(),
+            show_warnings: false,
+            open_dialog: OpenDialog::default(),
+            picker: None,
+            commands: Vec::new(),
+        };
+        if files.is_empty() {
+            app.open_sample();
+        } else {
+            app.open_paths(files);
+        }
+        // What the app starts with is not a change the user made, so it cannot be undone.
+        app.history = History::default();
+        app
+    }
+
+    /// The open document.
+    #[must_use]
+    pub fn document(&self) -> &Document {
+        &self.document
+    }
+
+    /// The interface language.
+    #[must_use]
+    pub fn language(&self) -> Language {
+        self.state.language
+    }
+
+    /// Which screen shows.
+    #[must_use]
+    pub fn route(&self) -> Route {
+        self.route
+    }
+
+    /// The load errors on screen.
+    #[must_use]
+    pub fn errors(&self) -> &[String] {
+        &self.errors
+    }
+
+    /// Queues `command`; it is applied at the end of the next frame.
+    pub fn send(&mut self, command: Command) {
+        self.commands.push(command);
+    }
+
+    /// Opens files from disk, as one change to the document; files that cannot be read become
+    /// error messages.
+    pub fn open_paths(&mut self, paths: &[PathBuf]) {
+        let results = paths
+            .iter()
+            .map(|path| load_path(path, &ImportOptions::default()))
+            .collect();
+        self.add_loaded(results);
+        if let Some(folder) = paths.first().and_then(|path| path.parent())
+            && !folder.as_os_str().is_empty()
+        {
+            self.state.last_folder = Some(folder.to_path_buf());
+        }
+    }
+
+    /// Opens a file from its bytes; `name` is its file name.
+    pub fn open_bytes(&mut self, name: &str, bytes: &[u8]) {
+        self.add_loaded(vec![load_bytes(name, bytes, &ImportOptions::default())]);
+    }
+
+    /// Opens the built-in sample.
+    pub fn open_sample(&mut self) {
+        let results = SAMPLE
+            .iter()
+            .map(|(name, bytes)| load_bytes(name, bytes, &ImportOptions::default()))
+            .collect();
+        self.add_loaded(results);
+    }
+
+    /// Adds what the files gave as one edit, and their errors as messages.
+    fn add_loaded(&mut self, results: Vec<Result<Loaded, LoadError>>) {
+        let mut strategies = Vec::new();
+        let mut warnings = Vec::new();
+        for result in results {
+            match result {
+                Ok(loaded) => {
+                    self.decisions.push(FileDecisions {
+                        file: loaded.file,
+                        decisions: loaded.decisions,
+                    });
+                    strategies.extend(loaded.strategies);
+                    warnings.extend(loaded.warnings);
+                }
+                Err(error) => self.report_error(error.to_string()),
+            }
+        }
+        if strategies.is_empty() {
+            return;
+        }
+        if self.history.apply(
+            &mut self.document,
+            Edit::AddStrategies {
+                strategies,
+                warnings,
+            },
+        ) {
+            self.route = Route::Overview;
+            self.focus = None;
+        }
+    }
+
+    fn report_error(&mut self, message: String) {
+        self.errors.push(message);
+        if self.errors.len() > MAX_ERRORS {
+            self.errors.remove(0);
+        }
+    }
+
+    /// Applies one command.
+    fn apply(&mut self, ctx: &egui::Context, command: Command) {
+        let texts = i18n::texts(self.state.language);
+        match command {
+            Command::Open => {
+                if self.picker.is_some() {
+                    return;
+                }
+                match Picker::spawn(
+                    ctx,
+                    self.state.last_folder.clone(),
+                    &Command::Open.label(texts),
+                ) {
+                    Ok(picker) => self.picker = Some(picker),
+                    Err(_) => self.show_open_dialog(true),
+                }
+            }
+            Command::OpenPath => self.show_open_dialog(false),
+            Command::OpenSample => self.open_sample(),
+            Command::CloseStrategy => {
+                if let Route::Strategy(index) = self.route {
+                    self.close(index);
+                }
+            }
+            Command::CloseStrategyAt(index) => self.close(index),
+            Command::Undo => {
+                self.history.undo(&mut self.document);
+                self.keep_route_valid();
+            }
+            Command::Redo => {
+                self.history.redo(&mut self.document);
+                self.keep_route_valid();
+            }
+            Command::SwitchLanguage => self.state.language = i18n::other(self.state.language),
+            Command::ToggleWarnings => self.show_warnings = !self.show_warnings,
+            Command::ShowOverview => {
+                self.route = Route::Overview;
+                self.focus = None;
+            }
+            Command::ShowStrategy(index) => {
+                if index < self.document.strategies.len() {
+                    self.route = Route::Strategy(index);
+                    self.focus = None;
+                }
+            }
+            Command::ShowIndicator {
+                strategy,
+                indicator,
+            } => {
+                if strategy < self.document.strategies.len() {
+                    self.route = Route::Strategy(strategy);
+                    self.focus = Some(Focus {
+                        strategy,
+                        indicator,
+                        scroll: true,
+                    });
+                }
+            }
+            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+        }
+    }
+
+    fn show_open_dialog(&mut self, no_system_dialog: bool) {
+        let folder = self
+            .state
+            .last_folder
+            .clone()
+            .or_else(|| std::env::current_dir().ok());
+        self.open_dialog.show(folder.as_deref(), no_system_dialog);
+    }
+
+    fn close(&mut self, index: usize) {
+        if self
+            .history
+            .apply(&mut self.document, Edit::RemoveStrategy { index })
+        {
+            self.route = Route::Overview;
+            self.focus = None;
+        }
+    }
+
+    fn keep_route_valid(&mut self) {
+        if let Route::Strategy(index) = self.route
+            && index >= self.document.strategies.len()
+        {
+            self.route = Route::Overview;
+        }
+        self.focus = self
+            .focus
+            .filter(|focus| Route::Strategy(focus.strategy) == self.route);
+    }
+
+    /// Reads files dropped on the window.
+    fn take_dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped = ctx.input(|input| input.raw.dropped_files.clone());
+        if dropped.is_empty() {
+            return;
+        }
+        let mut results = Vec::new();
+        for file in dropped {
+            let path = file.path();
+            let name = path.file_name().map_or_else(
+                || path.display().to_string(),
+                |name| name.to_string_lossy().into_owned(),
+            );
+            match file.bytes() {
+                Ok(bytes) => results.push(load_bytes(&name, &bytes, &ImportOptions::default())),
+                Err(message) => self.report_error(format!("{name}: {message}")),
+            }
+        }
+        self.add_loaded(results);
+    }
+
+    /// Takes the system dialog's answer once it is there.
+    fn poll_picker(&mut self) {
+        let Some(outcome) = self.picker.as_ref().and_then(Picker::poll) else {
+            return;
+        };
+        self.picker = None;
+        match outcome {
+            PickOutcome::Picked(paths) => self.open_paths(&paths),
+            PickOutcome::Unavailable => self.show_open_dialog(true),
+            PickOutcome::Cancelled => {}
+        }
+    }
+
+    /// Queues the commands whose shortcut was pressed this frame.
+    fn read_shortcuts(&mut self, ctx: &egui::Context) {
+        if self.open_dialog.is_open() {
+            return;
+        }
+        let typing = ctx.egui_wants_keyboard_input();
+        for (command, shortcut) in Command::with_shortcuts() {
+            if typing && command.yields_to_text_fields() {
+                continue;
+            }
+            if ctx.input_mut(|input| input.consume_shortcut(&shortcut)) {
+                self.commands.push(command);
+            }
+        }
+    }
+
+    /// Draws every panel; commands go to the queue. Returns the file chosen in the in-app open
+    /// dialog, if any.
+    fn panels_ui(&mut self, ui: &mut egui::Ui) -> Option<PathBuf> {
+        let Self {
+            state,
+            document,
+            history,
+            route,
+            periods,
+            focus,
+            decisions,
+            errors,
+            show_warnings,
+            open_dialog,
+            picker,
+            commands,
+        } = self;
+        let language = state.language;
+        egui::Panel::top("menu_bar").show(ui, |ui| {
+            let enabled = |command: Command| match command {
+                Command::Open => picker.is_none(),
+                Command::CloseStrategy => matches!(route, Route::Strategy(_)),
+                Command::Undo => history.can_undo(),
+                Command::Redo => history.can_redo(),
+                _ => true,
+            };
+            chrome::menu_bar_ui(ui, document, language, &enabled, commands);
+        });
+        egui::Panel::top("tabs").show(ui, |ui| {
+            chrome::tabs_ui(ui, document, *route, history, language, commands);
+        });
+        if !errors.is_empty() {
+            egui::Panel::top("errors").show(ui, |ui| {
+                ui.add_space(4.0);
+                let dismissed = messages::errors_ui(ui, errors, language);
+                for index in dismissed.into_iter().rev() {
+                    errors.remove(index);
+                }
+                ui.add_space(4.0);
+            });
+        }
+        egui::Panel::bottom("status_bar").show(ui, |ui| {
+            chrome::status_bar_ui(
+                ui,
+                document,
+                picker.is_some(),
+                *show_warnings,
+                language,
+                commands,
+            );
+        });
+        if *show_warnings {
+            egui::Panel::right("warnings")
+                .default_size(440.0)
+                .show(ui, |ui| {
+                    messages::warnings_ui(ui, document, decisions, language);
+                });
+        }
+        egui::CentralPanel::default().show(ui, |ui| match *route {
+            Route::Overview => overview::overview_ui(ui, document, periods, language, commands),
+            Route::Strategy(index) => match document.strategies.get(index) {
+                Some(strategy) => {
+                    table::strategy_ui(ui, index, strategy, periods, language, focus);
+                }
+                None => *route = Route::Overview,
+            },
+        });
+        let chosen = open_dialog.ui(ui.ctx(), language);
+        chrome::drop_overlay_ui(ui.ctx(), language);
+        chosen
+    }
+}
+
+impl eframe::App for ChitieuApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.poll_picker();
+        self.take_dropped_files(ctx);
+        self.read_shortcuts(ctx);
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        ui.label("chitieu");
+        if let Some(path) = self.panels_ui(ui) {
+            self.open_paths(&[path]);
+        }
+        let ctx = ui.ctx().clone();
+        for command in std::mem::take(&mut self.commands) {
+            self.apply(&ctx, command);
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &self.state);
     }
 }

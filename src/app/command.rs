@@ -1,0 +1,226 @@
+//! Global actions as one enum: each command's label and tooltip in both languages, its
+//! keyboard shortcut and its menu. Views send commands; the app applies them once, at the end
+//! of the frame. Which screen shows is a [`Route`].
+
+use eframe::egui::{Key, KeyboardShortcut, Modifiers};
+
+use crate::app::i18n::{CommandTexts, Texts};
+
+/// Strategy tables that have a keyboard shortcut (Ctrl+2 … Ctrl+9).
+pub const STRATEGY_SHORTCUTS: usize = 8;
+
+/// A global action.
+#[must_use = "a command does nothing until the app applies it"]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Command {
+    /// Open files with the system's file dialog (the in-app dialog where there is none).
+    Open,
+    /// Open a file by typing its path.
+    OpenPath,
+    /// Open the built-in sample.
+    OpenSample,
+    /// Close the strategy whose table is shown.
+    CloseStrategy,
+    /// Close the strategy at this index (from its card).
+    CloseStrategyAt(usize),
+    /// Undo the last change to the document.
+    Undo,
+    /// Redo the last undone change.
+    Redo,
+    /// Switch between Vietnamese and English.
+    SwitchLanguage,
+    /// Show or hide the warnings panel.
+    ToggleWarnings,
+    /// Show the overview.
+    ShowOverview,
+    /// Show the table of the strategy at this index.
+    ShowStrategy(usize),
+    /// Show an indicator in its strategy's table.
+    ShowIndicator {
+        /// The strategy's index.
+        strategy: usize,
+        /// The indicator's index in the strategy.
+        indicator: usize,
+    },
+    /// Close the app.
+    Quit,
+}
+
+/// Which screen shows in the central panel.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Route {
+    /// Every strategy's headline and chart, side by side.
+    #[default]
+    Overview,
+    /// The table of the strategy at this index.
+    Strategy(usize),
+}
+
+impl Command {
+    /// The commands of the File menu, in order.
+    pub const FILE_MENU: [Self; 5] = [
+        Self::Open,
+        Self::OpenPath,
+        Self::OpenSample,
+        Self::CloseStrategy,
+        Self::Quit,
+    ];
+
+    /// The commands of the Edit menu, in order.
+    pub const EDIT_MENU: [Self; 2] = [Self::Undo, Self::Redo];
+
+    /// The commands of the View menu before the strategy tables, in order.
+    pub const VIEW_MENU: [Self; 3] = [
+        Self::ShowOverview,
+        Self::ToggleWarnings,
+        Self::SwitchLanguage,
+    ];
+
+    /// Every command that has a shortcut, with its shortcuts; commands whose shortcut adds Shift
+    /// come first, because egui matches a shortcut without Shift when Shift is also held.
+    #[must_use]
+    pub fn with_shortcuts() -> Vec<(Self, KeyboardShortcut)> {
+        let mut list = Vec::new();
+        let mut fixed = [
+            Self::OpenPath,
+            Self::Redo,
+            Self::Open,
+            Self::CloseStrategy,
+            Self::Undo,
+            Self::SwitchLanguage,
+            Self::ToggleWarnings,
+            Self::ShowOverview,
+            Self::Quit,
+        ]
+        .iter()
+        .flat_map(|command| {
+            command
+                .shortcuts()
+                .into_iter()
+                .map(move |shortcut| (*command, shortcut))
+        })
+        .collect::<Vec<_>>();
+        fixed.sort_by_key(|(_, shortcut)| !shortcut.modifiers.shift);
+        list.extend(fixed);
+        list.extend((0..STRATEGY_SHORTCUTS).flat_map(|index| {
+            Self::ShowStrategy(index)
+                .shortcuts()
+                .into_iter()
+                .map(move |shortcut| (Self::ShowStrategy(index), shortcut))
+        }));
+        list
+    }
+
+    /// The keyboard shortcuts of the command; the first is shown in menus.
+    #[must_use]
+    pub fn shortcuts(self) -> Vec<KeyboardShortcut> {
+        let command = |key| KeyboardShortcut::new(Modifiers::COMMAND, key);
+        let command_shift = |key| KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, key);
+        match self {
+            Self::Open => vec![command(Key::O)],
+            Self::OpenPath => vec![command_shift(Key::O)],
+            Self::CloseStrategy => vec![command(Key::W)],
+            Self::Undo => vec![command(Key::Z)],
+            Self::Redo => vec![command(Key::Y), command_shift(Key::Z)],
+            Self::SwitchLanguage => vec![command(Key::L)],
+            Self::ToggleWarnings => vec![command_shift(Key::W)],
+            Self::ShowOverview => vec![command(Key::Num1)],
+            Self::ShowStrategy(index) => strategy_key(index).map(command).into_iter().collect(),
+            Self::Quit => vec![command(Key::Q)],
+            Self::OpenSample | Self::CloseStrategyAt(_) | Self::ShowIndicator { .. } => Vec::new(),
+        }
+    }
+
+    /// Whether the command edits text-like state, so that a focused text field should get the
+    /// key instead (Ctrl+Z in a text field undoes typing, not the document).
+    #[must_use]
+    pub fn yields_to_text_fields(self) -> bool {
+        matches!(self, Self::Undo | Self::Redo | Self::CloseStrategy)
+    }
+
+    /// The command's label in the language of `texts`.
+    #[must_use]
+    pub fn label(self, texts: &Texts) -> String {
+        let (label, _) = self.texts(&texts.commands);
+        match self {
+            Self::ShowStrategy(index)
+            | Self::ShowIndicator {
+                strategy: index, ..
+            } => label.replace("{n}", &(index + 1).to_string()),
+            _ => label.to_owned(),
+        }
+    }
+
+    /// The command's tooltip in the language of `texts`.
+    #[must_use]
+    pub fn tooltip(self, texts: &Texts) -> &'static str {
+        self.texts(&texts.commands).1
+    }
+
+    fn texts(self, commands: &CommandTexts) -> (&'static str, &'static str) {
+        match self {
+            Self::Open => commands.open,
+            Self::OpenPath => commands.open_path,
+            Self::OpenSample => commands.open_sample,
+            Self::CloseStrategy | Self::CloseStrategyAt(_) => commands.close_strategy,
+            Self::Undo => commands.undo,
+            Self::Redo => commands.redo,
+            Self::SwitchLanguage => commands.switch_language,
+            Self::ToggleWarnings => commands.show_warnings,
+            Self::ShowOverview => commands.show_overview,
+            Self::ShowStrategy(_) | Self::ShowIndicator { .. } => commands.show_strategy,
+            Self::Quit => commands.quit,
+        }
+    }
+}
+
+/// The digit key of a strategy's table: Ctrl+2 for the first strategy … Ctrl+9 for the eighth
+/// (Ctrl+1 is the overview, so the digits follow the tabs from the left).
+fn strategy_key(index: usize) -> Option<Key> {
+    const KEYS: [Key; STRATEGY_SHORTCUTS] = [
+        Key::Num2,
+        Key::Num3,
+        Key::Num4,
+        Key::Num5,
+        Key::Num6,
+        Key::Num7,
+        Key::Num8,
+        Key::Num9,
+    ];
+    KEYS.get(index).copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::i18n::texts;
+    use crate::report::Language;
+
+    #[test]
+    fn shift_shortcuts_come_first() {
+        let list = Command::with_shortcuts();
+        let first_plain = list
+            .iter()
+            .position(|(_, shortcut)| !shortcut.modifiers.shift)
+            .unwrap_or(list.len());
+        assert!(
+            list[first_plain..]
+                .iter()
+                .all(|(_, shortcut)| !shortcut.modifiers.shift)
+        );
+        assert!(list.contains(&(
+            Command::ShowStrategy(0),
+            KeyboardShortcut::new(Modifiers::COMMAND, Key::Num2)
+        )));
+    }
+
+    #[test]
+    fn labels_in_both_languages() {
+        assert_eq!(Command::Undo.label(texts(Language::Vi)), "Hoàn tác");
+        assert_eq!(Command::Undo.label(texts(Language::En)), "Undo");
+        assert_eq!(
+            Command::ShowStrategy(1).label(texts(Language::En)),
+            "Strategy 2 table"
+        );
+    }
+}

@@ -1,0 +1,511 @@
+//! The app's own words in Vietnamese and English. Statuses, headlines and numbers come from
+//! [`crate::report::Language`], so the app and the `summary` command say the same thing.
+
+use crate::analysis::AchievementRule;
+use crate::model::{CellRef, Direction, Unit, UnitScale};
+use crate::report::Language;
+
+/// Every fixed text of the user interface, in one language.
+#[derive(Debug)]
+pub struct Texts {
+    /// The "File" menu.
+    pub menu_file: &'static str,
+    /// The "Edit" menu.
+    pub menu_edit: &'static str,
+    /// The "View" menu.
+    pub menu_view: &'static str,
+    /// The overview tab.
+    pub overview: &'static str,
+    /// The button that switches to the other language, written in that language.
+    pub other_language: &'static str,
+    /// Tooltip of that button.
+    pub other_language_hint: &'static str,
+    /// Period selector label.
+    pub period: &'static str,
+    /// "vs", between an actual result and its target.
+    pub versus: &'static str,
+    /// "Not met" list heading.
+    pub not_met: &'static str,
+    /// Shown instead of the not-met list when it is empty.
+    pub all_met: &'static str,
+    /// Budget heading.
+    pub budget: &'static str,
+    /// "of plan", after a budget percentage.
+    pub of_plan: &'static str,
+    /// Words of the budget detail line: actual, planned.
+    pub budget_words: (&'static str, &'static str),
+    /// Budget lines are not counted among the indicators.
+    pub budget_not_counted: &'static str,
+    /// A file's assessments that disagree with the computed status, before their count.
+    pub disagreements: &'static str,
+    /// The chart's title.
+    pub chart_title: &'static str,
+    /// The chart's value axis.
+    pub axis_achievement: &'static str,
+    /// The chart's indicator axis.
+    pub axis_indicator: &'static str,
+    /// The 100 % line in the legend.
+    pub target_line: &'static str,
+    /// Note under a chart whose tall bars are cut.
+    pub chart_cut: &'static str,
+    /// Table column: code.
+    pub col_code: &'static str,
+    /// Table column: indicator.
+    pub col_indicator: &'static str,
+    /// Table column: unit.
+    pub col_unit: &'static str,
+    /// Table column: baseline.
+    pub col_baseline: &'static str,
+    /// Table column: target.
+    pub col_target: &'static str,
+    /// Table column: actual.
+    pub col_actual: &'static str,
+    /// Table column: achievement.
+    pub col_achievement: &'static str,
+    /// Table column: status.
+    pub col_status: &'static str,
+    /// Table column: the file's assessment.
+    pub col_assessment: &'static str,
+    /// Table column: source.
+    pub col_source: &'static str,
+    /// Table column: note.
+    pub col_note: &'static str,
+    /// Goal, before a goal's code.
+    pub goal: &'static str,
+    /// Provenance: "Read from".
+    pub read_from: &'static str,
+    /// The parsed target.
+    pub parsed_target: &'static str,
+    /// The comparator that applies.
+    pub comparator: &'static str,
+    /// The target is a running total.
+    pub cumulative: &'static str,
+    /// The value in the indicator's unit.
+    pub value_in_unit: &'static str,
+    /// The actual result is an estimate.
+    pub estimate: &'static str,
+    /// The rule that gave the achievement.
+    pub rule: &'static str,
+    /// A cell that could not be read.
+    pub unreadable: &'static str,
+    /// The file's assessment disagrees with the computed status.
+    pub disagrees: &'static str,
+    /// "computed", before the computed status.
+    pub computed: &'static str,
+    /// "the file says", before the file's status.
+    pub file_says: &'static str,
+    /// The file's assessment states no status the app recognises.
+    pub assessment_unrecognised: &'static str,
+    /// Direction, before its value.
+    pub direction: &'static str,
+    /// Directions: increase, decrease, range.
+    pub directions: [&'static str; 3],
+    /// Units: percent, per N (with `{n}`), plain.
+    pub scales: [&'static str; 3],
+    /// The year of a baseline.
+    pub year: &'static str,
+    /// Nothing was given.
+    pub none: &'static str,
+    /// The warnings panel's title.
+    pub warnings_title: &'static str,
+    /// Decisions heading.
+    pub decisions: &'static str,
+    /// No warnings.
+    pub no_warnings: &'static str,
+    /// Warnings heading.
+    pub warnings: &'static str,
+    /// Load error heading.
+    pub load_failed: &'static str,
+    /// Dismiss a message.
+    pub dismiss: &'static str,
+    /// Dismiss every message.
+    pub dismiss_all: &'static str,
+    /// Close (a strategy, from its card).
+    pub close: &'static str,
+    /// Tooltip of a card's close button.
+    pub close_hint: &'static str,
+    /// Open a strategy's table from its card.
+    pub show_table: &'static str,
+    /// Nothing is open.
+    pub empty_title: &'static str,
+    /// What to do when nothing is open.
+    pub empty_hint: &'static str,
+    /// Shown while files hover over the window.
+    pub drop_here: &'static str,
+    /// Shown while the system's file dialog is open.
+    pub waiting_for_dialog: &'static str,
+    /// The in-app open dialog's title.
+    pub open_path_title: &'static str,
+    /// Why the in-app dialog shows instead of the system's.
+    pub no_system_dialog: &'static str,
+    /// Hint in the path field.
+    pub path_hint: &'static str,
+    /// How completion works.
+    pub completion_hint: &'static str,
+    /// No entry matches the typed path.
+    pub no_match: &'static str,
+    /// The open button of the in-app dialog.
+    pub open_button: &'static str,
+    /// The cancel button.
+    pub cancel: &'static str,
+    /// The path is not a file that can be opened.
+    pub not_a_file: &'static str,
+    /// Status bar: strategies open.
+    pub strategies_open: &'static str,
+    /// Tooltip of the status bar's warnings button.
+    pub warnings_hint: &'static str,
+    /// Indicators in a strategy's table.
+    pub indicators: &'static str,
+    /// The headline of a strategy with no period.
+    pub no_period: &'static str,
+    /// Command labels, in [`crate::app::command::Command`] order.
+    pub commands: CommandTexts,
+}
+
+/// Labels and tooltips of the commands.
+#[derive(Debug)]
+pub struct CommandTexts {
+    /// Open files with the system's dialog.
+    pub open: (&'static str, &'static str),
+    /// Open a file by typing its path.
+    pub open_path: (&'static str, &'static str),
+    /// Open the built-in sample.
+    pub open_sample: (&'static str, &'static str),
+    /// Close the strategy shown.
+    pub close_strategy: (&'static str, &'static str),
+    /// Undo.
+    pub undo: (&'static str, &'static str),
+    /// Redo.
+    pub redo: (&'static str, &'static str),
+    /// Switch language.
+    pub switch_language: (&'static str, &'static str),
+    /// Show or hide the warnings panel.
+    pub show_warnings: (&'static str, &'static str),
+    /// Show the overview.
+    pub show_overview: (&'static str, &'static str),
+    /// Show a strategy's table (label with `{n}`).
+    pub show_strategy: (&'static str, &'static str),
+    /// Quit.
+    pub quit: (&'static str, &'static str),
+}
+
+/// Vietnamese.
+static VI: Texts = Texts {
+    menu_file: "Tệp",
+    menu_edit: "Sửa",
+    menu_view: "Xem",
+    overview: "Tổng quan",
+    other_language: "English",
+    other_language_hint: "Switch the interface to English",
+    period: "Năm đánh giá",
+    versus: "so với",
+    not_met: "Chỉ tiêu chưa đạt",
+    all_met: "Không có chỉ tiêu chưa đạt",
+    budget: "Kinh phí",
+    of_plan: "kế hoạch",
+    budget_words: ("thực hiện", "kế hoạch"),
+    budget_not_counted: "Kinh phí không tính vào số chỉ tiêu.",
+    disagreements: "Đánh giá trong tệp khác kết quả tính",
+    chart_title: "Mức đạt so với kế hoạch",
+    axis_achievement: "Mức đạt (%)",
+    axis_indicator: "Chỉ tiêu (mã)",
+    target_line: "Kế hoạch = 100 %",
+    chart_cut: "* Cột cao hơn {cap} được cắt bớt; số trên cột là giá trị thật.",
+    col_code: "Mã",
+    col_indicator: "Chỉ tiêu",
+    col_unit: "ĐVT",
+    col_baseline: "Cơ sở",
+    col_target: "Kế hoạch",
+    col_actual: "Thực hiện",
+    col_achievement: "% đạt",
+    col_status: "Trạng thái",
+    col_assessment: "Đánh giá (tệp)",
+    col_source: "Nguồn",
+    col_note: "Ghi chú",
+    goal: "Mục tiêu",
+    read_from: "Đọc từ",
+    parsed_target: "Hiểu là",
+    comparator: "Điều kiện áp dụng",
+    cumulative: "Kế hoạch cộng dồn qua các năm",
+    value_in_unit: "Giá trị theo đơn vị",
+    estimate: "ước thực hiện",
+    rule: "Cách tính",
+    unreadable: "Không đọc được ô này; giữ nguyên chữ trong tệp.",
+    disagrees: "Đánh giá trong tệp khác kết quả tính",
+    computed: "tính được",
+    file_says: "tệp ghi",
+    assessment_unrecognised: "không nhận ra trạng thái",
+    direction: "Chiều",
+    directions: ["tăng là tốt", "giảm là tốt", "trong khoảng là tốt"],
+    scales: ["phần trăm", "tỷ suất trên {n}", "số tuyệt đối"],
+    year: "năm",
+    none: "—",
+    warnings_title: "Cảnh báo và cách đọc tệp",
+    decisions: "Cách đọc tệp",
+    no_warnings: "Không có cảnh báo.",
+    warnings: "Cảnh báo",
+    load_failed: "Không mở được tệp",
+    dismiss: "Bỏ qua",
+    dismiss_all: "Bỏ qua tất cả",
+    close: "Đóng",
+    close_hint: "Đóng chiến lược này (có thể hoàn tác)",
+    show_table: "Xem bảng",
+    empty_title: "Chưa mở chiến lược nào",
+    empty_hint: "Mở tệp chỉ tiêu (CSV, XLSX, XLS, ODS) bằng menu Tệp, kéo thả tệp vào cửa sổ, hoặc mở dữ liệu mẫu.",
+    drop_here: "Thả tệp vào đây để mở",
+    waiting_for_dialog: "Đang chờ hộp thoại chọn tệp…",
+    open_path_title: "Mở tệp theo đường dẫn",
+    no_system_dialog: "Máy này không có hộp thoại chọn tệp của hệ thống (cổng XDG desktop portal); hãy nhập đường dẫn.",
+    path_hint: "Đường dẫn tới tệp CSV, XLSX, XLS, ODS",
+    completion_hint: "Tab: hoàn thành đường dẫn · Enter: mở · bấm vào một mục để chọn",
+    no_match: "Không có tệp hay thư mục nào khớp.",
+    open_button: "Mở",
+    cancel: "Hủy",
+    not_a_file: "không phải là tệp",
+    strategies_open: "chiến lược đang mở",
+    warnings_hint: "Xem cảnh báo và cách đọc từng tệp",
+    indicators: "chỉ tiêu",
+    no_period: "Không có năm nào có số liệu",
+    commands: CommandTexts {
+        open: ("Mở tệp…", "Mở một hay nhiều tệp chỉ tiêu"),
+        open_path: (
+            "Mở theo đường dẫn…",
+            "Nhập đường dẫn tệp, có gợi ý hoàn thành",
+        ),
+        open_sample: (
+            "Mở dữ liệu mẫu",
+            "Mở hai chiến lược mẫu có sẵn trong ứng dụng",
+        ),
+        close_strategy: ("Đóng chiến lược", "Đóng chiến lược đang xem"),
+        undo: ("Hoàn tác", "Hoàn tác thay đổi cuối"),
+        redo: ("Làm lại", "Làm lại thay đổi vừa hoàn tác"),
+        switch_language: ("English", "Switch the interface to English"),
+        show_warnings: ("Cảnh báo", "Hiện hoặc ẩn bảng cảnh báo và cách đọc tệp"),
+        show_overview: ("Tổng quan", "Tiêu đề và biểu đồ của mọi chiến lược"),
+        show_strategy: ("Bảng chiến lược {n}", "Bảng chỉ tiêu của chiến lược"),
+        quit: ("Thoát", "Đóng ứng dụng"),
+    },
+};
+
+/// English.
+static EN: Texts = Texts {
+    menu_file: "File",
+    menu_edit: "Edit",
+    menu_view: "View",
+    overview: "Overview",
+    other_language: "Tiếng Việt",
+    other_language_hint: "Chuyển giao diện sang tiếng Việt",
+    period: "Period",
+    versus: "vs",
+    not_met: "Not met",
+    all_met: "No indicator is below its target",
+    budget: "Budget",
+    of_plan: "of plan",
+    budget_words: ("actual", "planned"),
+    budget_not_counted: "The budget is not counted as an indicator.",
+    disagreements: "File's assessment differs from the computed status",
+    chart_title: "Achievement against target",
+    axis_achievement: "Achievement (%)",
+    axis_indicator: "Indicator (code)",
+    target_line: "Target = 100 %",
+    chart_cut: "* Bars above {cap} are cut short; the figure above a bar is its true value.",
+    col_code: "Code",
+    col_indicator: "Indicator",
+    col_unit: "Unit",
+    col_baseline: "Baseline",
+    col_target: "Target",
+    col_actual: "Actual",
+    col_achievement: "Achieved",
+    col_status: "Status",
+    col_assessment: "File's assessment",
+    col_source: "Source",
+    col_note: "Note",
+    goal: "Goal",
+    read_from: "Read from",
+    parsed_target: "Read as",
+    comparator: "Condition applied",
+    cumulative: "Cumulative target (a running total over the years)",
+    value_in_unit: "Value in the unit",
+    estimate: "estimate",
+    rule: "Rule",
+    unreadable: "This cell could not be read; its text is kept as written.",
+    disagrees: "The file's assessment differs from the computed status",
+    computed: "computed",
+    file_says: "the file says",
+    assessment_unrecognised: "no status recognised",
+    direction: "Direction",
+    directions: [
+        "higher is better",
+        "lower is better",
+        "inside the range is good",
+    ],
+    scales: ["per cent", "rate per {n}", "count or amount"],
+    year: "year",
+    none: "—",
+    warnings_title: "Warnings and how files were read",
+    decisions: "How the file was read",
+    no_warnings: "No warnings.",
+    warnings: "Warnings",
+    load_failed: "Could not open a file",
+    dismiss: "Dismiss",
+    dismiss_all: "Dismiss all",
+    close: "Close",
+    close_hint: "Close this strategy (can be undone)",
+    show_table: "Table",
+    empty_title: "No strategy is open",
+    empty_hint: "Open an indicator file (CSV, XLSX, XLS, ODS) from the File menu, drop files on the window, or open the sample.",
+    drop_here: "Drop files here to open them",
+    waiting_for_dialog: "Waiting for the file dialog…",
+    open_path_title: "Open a file by path",
+    no_system_dialog: "This system has no file dialog (no XDG desktop portal); type a path instead.",
+    path_hint: "Path of a CSV, XLSX, XLS or ODS file",
+    completion_hint: "Tab completes the path · Enter opens · click an entry to pick it",
+    no_match: "No file or folder matches.",
+    open_button: "Open",
+    cancel: "Cancel",
+    not_a_file: "is not a file",
+    strategies_open: "strategies open",
+    warnings_hint: "Show warnings and how each file was read",
+    indicators: "indicators",
+    no_period: "No period has figures",
+    commands: CommandTexts {
+        open: ("Open…", "Open one or more indicator files"),
+        open_path: ("Open path…", "Type a file's path, with completion"),
+        open_sample: (
+            "Open the sample",
+            "Open the two sample strategies built into the app",
+        ),
+        close_strategy: ("Close strategy", "Close the strategy shown"),
+        undo: ("Undo", "Undo the last change"),
+        redo: ("Redo", "Redo the change just undone"),
+        switch_language: ("Tiếng Việt", "Chuyển giao diện sang tiếng Việt"),
+        show_warnings: (
+            "Warnings",
+            "Show or hide the warnings and how files were read",
+        ),
+        show_overview: ("Overview", "Headlines and charts of every strategy"),
+        show_strategy: ("Strategy {n} table", "The strategy's indicator table"),
+        quit: ("Quit", "Close the app"),
+    },
+};
+
+/// The texts of `language`.
+#[must_use]
+pub fn texts(language: Language) -> &'static Texts {
+    match language {
+        Language::Vi => &VI,
+        Language::En => &EN,
+    }
+}
+
+/// The other language.
+#[must_use]
+pub fn other(language: Language) -> Language {
+    match language {
+        Language::Vi => Language::En,
+        Language::En => Language::Vi,
+    }
+}
+
+/// Where a value was read, e.g. "bvcste-2016-2020.xlsx, trang tính "Tổng hợp", dòng 14, cột F".
+#[must_use]
+pub fn provenance(language: Language, at: &CellRef) -> String {
+    match language {
+        Language::En => at.to_string(),
+        Language::Vi => {
+            let mut parts = vec![at.file.clone()];
+            if let Some(sheet) = &at.sheet {
+                parts.push(format!("trang tính \"{sheet}\""));
+            }
+            if at.row > 0 {
+                parts.push(format!("dòng {}", at.row));
+            }
+            if at.column > 0 {
+                parts.push(format!("cột {}", at.column_letters()));
+            }
+            parts.join(", ")
+        }
+    }
+}
+
+/// The achievement rule as a formula in `language`.
+#[must_use]
+pub fn rule(language: Language, rule: AchievementRule) -> &'static str {
+    match language {
+        Language::Vi => rule.formula_vi(),
+        Language::En => rule.formula(),
+    }
+}
+
+/// A direction in `language`.
+#[must_use]
+pub fn direction(language: Language, direction: Direction) -> &'static str {
+    let words = texts(language).directions;
+    match direction {
+        Direction::Increase => words[0],
+        Direction::Decrease => words[1],
+        Direction::Range => words[2],
+    }
+}
+
+/// What a unit means, e.g. "tỷ suất trên 100.000".
+#[must_use]
+pub fn scale(language: Language, unit: &Unit) -> String {
+    let words = texts(language).scales;
+    match unit.scale {
+        UnitScale::Percent => words[0].to_owned(),
+        UnitScale::PerN(n) => words[1].replace("{n}", &language.number(n, 0)),
+        UnitScale::Plain => words[2].to_owned(),
+    }
+}
+
+/// A value with its unit when the unit is short: "52,4 %", "540", "110,6".
+#[must_use]
+pub fn value_with_unit(language: Language, value: f64, unit: &Unit) -> String {
+    let number = language.number(value, 2);
+    if unit.is_percent() {
+        format!("{number} %")
+    } else {
+        number
+    }
+}
+
+/// An achievement percentage with one decimal: "94,3 %".
+#[must_use]
+pub fn achievement(language: Language, value: f64) -> String {
+    format!("{} %", language.number(value, 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn provenance_in_both_languages() {
+        let at = CellRef {
+            file: "a.xlsx".into(),
+            sheet: Some("Tổng hợp".into()),
+            row: 14,
+            column: 6,
+        };
+        assert_eq!(
+            provenance(Language::Vi, &at),
+            "a.xlsx, trang tính \"Tổng hợp\", dòng 14, cột F"
+        );
+        assert_eq!(
+            provenance(Language::En, &at),
+            "a.xlsx, sheet \"Tổng hợp\", row 14, column F"
+        );
+    }
+
+    #[test]
+    fn numbers_follow_the_language() {
+        let percent = Unit::parse("%");
+        assert_eq!(value_with_unit(Language::Vi, 52.413, &percent), "52,41 %");
+        assert_eq!(achievement(Language::En, 94.315), "94.3 %");
+        assert_eq!(
+            scale(Language::Vi, &Unit::parse("trên 100.000 trẻ em")),
+            "tỷ suất trên 100.000"
+        );
+    }
+}

@@ -1,0 +1,223 @@
+//! The desktop app driven without a window (`egui_kittest`): it starts on the built-in sample,
+//! shows each strategy's headline, opens a strategy's table, switches language, closes a
+//! strategy and undoes it, reports a bad file by name and keeps working.
+
+#![cfg(feature = "gui")]
+
+use std::path::{Path, PathBuf};
+
+use chitieu::app::{ChitieuApp, Route};
+use chitieu::report::Language;
+use eframe::egui::{self, Key, Modifiers, accesskit::Role};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+/// The app as `chitieu` starts with no file: the built-in sample, in Vietnamese.
+fn harness() -> Harness<'static, ChitieuApp> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_eframe(|cc| ChitieuApp::new(cc, &[]));
+    harness.run();
+    harness
+}
+
+fn sample(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("assets")
+        .join("samples")
+        .join(name)
+}
+
+#[test]
+fn starts_on_the_sample_with_both_headlines() {
+    let harness = harness();
+    assert_eq!(harness.state().language(), Language::Vi);
+    assert_eq!(harness.state().document().strategies.len(), 2);
+    harness.get_by_label("12/14 chỉ tiêu đạt và vượt");
+    harness.get_by_label("6/12 chỉ tiêu đạt và vượt");
+    harness.get_by_label_contains("275 %");
+    assert_eq!(harness.state().route(), Route::Overview);
+}
+
+#[test]
+fn a_strategy_tab_opens_its_table() {
+    let mut harness = harness();
+    harness.get_by_label("BVCSTE").click();
+    harness.run();
+    assert_eq!(harness.state().route(), Route::Strategy(0));
+    harness.get_by_label("76/145");
+    harness.get_by_label("dưới 10");
+    harness.get_by_label("12/14 chỉ tiêu đạt và vượt");
+
+    harness.get_by_label("BDG").click();
+    harness.run();
+    assert_eq!(harness.state().route(), Route::Strategy(1));
+    harness.get_by_label("từ 25% trở lên");
+}
+
+#[test]
+fn strategy_shortcuts_follow_the_tabs() {
+    let mut harness = harness();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num3);
+    harness.run();
+    assert_eq!(harness.state().route(), Route::Strategy(1));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
+    harness.run();
+    assert_eq!(harness.state().route(), Route::Overview);
+}
+
+#[test]
+fn switching_language_changes_headlines_and_labels() {
+    let mut harness = harness();
+    harness.get_by_label("English").click();
+    harness.run();
+    assert_eq!(harness.state().language(), Language::En);
+    harness.get_by_label("12/14 indicators met or exceeded");
+    harness.get_by_label("6/12 indicators met or exceeded");
+    harness.get_by_label("Overview");
+    assert!(
+        harness
+            .query_by_label("12/14 chỉ tiêu đạt và vượt")
+            .is_none()
+    );
+
+    harness.get_by_label("Tiếng Việt").click();
+    harness.run();
+    assert_eq!(harness.state().language(), Language::Vi);
+    harness.get_by_label("12/14 chỉ tiêu đạt và vượt");
+}
+
+#[test]
+fn closing_a_strategy_can_be_undone_and_redone() {
+    let mut harness = harness();
+    harness.get_by_label("BVCSTE").click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::W);
+    harness.run();
+    assert_eq!(harness.state().document().strategies.len(), 1);
+    assert_eq!(harness.state().route(), Route::Overview);
+    assert!(
+        harness
+            .query_by_label("12/14 chỉ tiêu đạt và vượt")
+            .is_none()
+    );
+    harness.get_by_label("6/12 chỉ tiêu đạt và vượt");
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().document().strategies.len(), 2);
+    harness.get_by_label("12/14 chỉ tiêu đạt và vượt");
+
+    harness.get_by_label("Làm lại").click();
+    harness.run();
+    assert_eq!(harness.state().document().strategies.len(), 1);
+    harness.get_by_label("Hoàn tác").click();
+    harness.run();
+    assert_eq!(harness.state().document().strategies[0].code, "BVCSTE");
+}
+
+#[test]
+fn a_card_closes_its_strategy() {
+    let mut harness = harness();
+    harness.get_all_by_label("Đóng").next().unwrap().click();
+    harness.run();
+    let codes: Vec<&str> = harness
+        .state()
+        .document()
+        .strategies
+        .iter()
+        .map(|strategy| strategy.code.as_str())
+        .collect();
+    assert_eq!(codes, ["BDG"]);
+}
+
+#[test]
+fn a_bad_file_is_reported_by_name_and_the_app_keeps_working() {
+    let mut harness = harness();
+    harness
+        .state_mut()
+        .open_bytes("bad.xlsx", b"\x00\x01 this is not a spreadsheet \xff\xfe");
+    harness.run();
+    assert_eq!(harness.state().errors().len(), 1);
+    harness.get_by_label_contains("bad.xlsx");
+    harness.get_by_label_contains("Không mở được tệp");
+    assert_eq!(harness.state().document().strategies.len(), 2);
+
+    harness.get_by_label("BVCSTE").click();
+    harness.run();
+    harness.get_by_label("76/145");
+
+    harness.get_by_label("Bỏ qua").click();
+    harness.run();
+    assert!(harness.state().errors().is_empty());
+    assert!(harness.query_by_label_contains("bad.xlsx").is_none());
+}
+
+#[test]
+fn a_missing_file_on_the_command_line_is_reported() {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_eframe(|cc| ChitieuApp::new(cc, &[PathBuf::from("no-such-file.csv")]));
+    harness.run();
+    assert!(harness.state().document().strategies.is_empty());
+    harness.get_by_label_contains("no-such-file.csv");
+    harness.get_by_label("Mở dữ liệu mẫu").click();
+    harness.run();
+    harness.get_by_label("12/14 chỉ tiêu đạt và vượt");
+}
+
+#[test]
+fn the_open_path_dialog_completes_with_tab_and_opens() {
+    let mut harness = harness();
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::O);
+    harness.run();
+    harness.get_by_label("Mở tệp theo đường dẫn");
+    let typed = sample("binh-dang").display().to_string();
+    let field = harness.get_by_role(Role::TextInput);
+    field.focus();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.run();
+    harness.get_by_role(Role::TextInput).type_text(&typed);
+    harness.run();
+    harness.key_press(Key::Tab);
+    harness.run();
+    let completed = sample("binh-dang-gioi-2011-2020.csv").display().to_string();
+    assert_eq!(
+        harness.get_by_role(Role::TextInput).value().as_deref(),
+        Some(completed.as_str())
+    );
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(harness.state().document().strategies.len(), 3);
+    assert!(harness.query_by_label("Mở tệp theo đường dẫn").is_none());
+}
+
+/// A file dropped on the window.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|error| error.to_string())
+    }
+}
+
+#[test]
+fn dropped_files_open_as_one_undoable_change() {
+    let mut harness = harness();
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(sample(
+            "bvcste-2016-2020.xlsx",
+        ))));
+    harness.run();
+    assert_eq!(harness.state().document().strategies.len(), 3);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().document().strategies.len(), 2);
+}
