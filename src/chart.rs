@@ -186,7 +186,12 @@ pub fn time_series(strategy: &Strategy, index: usize) -> Option<TimeSeries> {
     let targets: Vec<(Period, f64)> = indicator
         .values
         .iter()
-        .filter_map(|value| value.target.as_ref().map(|target| (value.period, target.value)))
+        .filter_map(|value| {
+            value
+                .target
+                .as_ref()
+                .map(|target| (value.period, target.value))
+        })
         .collect();
     let actuals: Vec<(Period, f64)> = indicator
         .values

@@ -475,7 +475,11 @@ fn value_row(
         opt_text(value.unread_actual.as_deref()),
         opt_number(evaluation.achievement),
         text(Language::En.status(evaluation.status)),
-        opt_text(evaluation.rule.map(crate::analysis::AchievementRule::formula)),
+        opt_text(
+            evaluation
+                .rule
+                .map(crate::analysis::AchievementRule::formula),
+        ),
     ]
 }
 

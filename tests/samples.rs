@@ -56,8 +56,16 @@ fn bvcste_workbook_summary() {
     assert_eq!(loaded.strategies.len(), 1, "both sheets are one strategy");
     let bvcste = strategy(&loaded, "BVCSTE");
     assert_eq!(bvcste.span, Some((2016, 2020)));
-    assert!(bvcste.name.contains("bảo vệ, chăm sóc trẻ em"), "{}", bvcste.name);
-    assert_eq!(bvcste.indicators.len(), 14, "the budget line is not an indicator");
+    assert!(
+        bvcste.name.contains("bảo vệ, chăm sóc trẻ em"),
+        "{}",
+        bvcste.name
+    );
+    assert_eq!(
+        bvcste.indicators.len(),
+        14,
+        "the budget line is not an indicator"
+    );
     let codes: Vec<&str> = bvcste.indicators.iter().map(|i| i.code.as_str()).collect();
     let expected: Vec<String> = (1..=14).map(|n| n.to_string()).collect();
     assert_eq!(codes, expected);
@@ -70,7 +78,11 @@ fn bvcste_workbook_summary() {
     assert_eq!(summary.achieved(), 12);
     assert_eq!(codes_with(&summary, Status::NotMet), ["4", "5"]);
     assert_eq!(summary.count(Status::NoData), 0);
-    assert_eq!(summary.disagreements().count(), 0, "the file's Đánh giá agrees");
+    assert_eq!(
+        summary.disagreements().count(),
+        0,
+        "the file's Đánh giá agrees"
+    );
 
     assert_eq!(summary.budget.len(), 1);
     let budget = &summary.budget[0];
@@ -94,11 +106,24 @@ fn bvcste_cells_written_as_text() {
             .find(|indicator| indicator.code == code)
             .unwrap_or_else(|| panic!("no indicator {code}"))
     };
-    let target = |code: &str| by_code(code).value(2020).and_then(|v| v.target.clone()).unwrap();
-    let actual = |code: &str| by_code(code).value(2020).and_then(|v| v.actual.clone()).unwrap();
+    let target = |code: &str| {
+        by_code(code)
+            .value(2020)
+            .and_then(|v| v.target.clone())
+            .unwrap()
+    };
+    let actual = |code: &str| {
+        by_code(code)
+            .value(2020)
+            .and_then(|v| v.actual.clone())
+            .unwrap()
+    };
 
     let stt2 = target("2");
-    assert_eq!((stt2.value, stt2.comparator), (10.0, Some(Comparator::LessThan)));
+    assert_eq!(
+        (stt2.value, stt2.comparator),
+        (10.0, Some(Comparator::LessThan))
+    );
     assert_eq!(stt2.text, "dưới 10");
     assert_eq!(by_code("2").direction, Direction::Decrease);
     assert_eq!(target("3").comparator, Some(Comparator::AtLeast));
@@ -121,7 +146,11 @@ fn bvcste_cells_written_as_text() {
     );
     let evaluation = chitieu::analysis::evaluate(by_code("5"), 2020);
     assert!(close(evaluation.actual.unwrap(), 52.4138, 1e-4));
-    assert!(close(evaluation.achievement.unwrap(), 52.4138 / 60.0 * 100.0, 1e-3));
+    assert!(close(
+        evaluation.achievement.unwrap(),
+        52.4138 / 60.0 * 100.0,
+        1e-3
+    ));
     assert_eq!(evaluation.status, Status::NotMet);
     assert_eq!(evaluation.rule, Some(AchievementRule::ActualOverTarget));
 
@@ -146,13 +175,19 @@ fn bvcste_yearly_sheet_joins_the_same_indicators() {
     let stt11 = bvcste.indicators.iter().find(|i| i.code == "11").unwrap();
     let periods: Vec<i32> = stt11.values.iter().map(|v| v.period).collect();
     assert_eq!(periods, [2016, 2017, 2018, 2019, 2020]);
-    assert_eq!(stt11.value(2016).unwrap().target.as_ref().unwrap().value, 10_000.0);
+    assert_eq!(
+        stt11.value(2016).unwrap().target.as_ref().unwrap().value,
+        10_000.0
+    );
     // The final target is the last period's running total, not the sum of the periods.
     let final_target = stt11.value(2020).unwrap().target.as_ref().unwrap().value;
     assert_eq!(final_target, 50_000.0);
     let stt5 = bvcste.indicators.iter().find(|i| i.code == "5").unwrap();
     // "Tổng hợp" (76/145) is kept; "Theo năm" (52.4) agrees, so there is no warning about it.
-    assert_eq!(stt5.value(2020).unwrap().actual.as_ref().unwrap().text, "76/145");
+    assert_eq!(
+        stt5.value(2020).unwrap().actual.as_ref().unwrap().text,
+        "76/145"
+    );
     assert!(
         loaded.warnings.is_empty(),
         "no warnings expected: {:?}",
@@ -203,7 +238,10 @@ fn gender_equality_comparators_and_units() {
     assert_eq!(target("MT1.1").comparator, Some(Comparator::AtLeast));
     assert_eq!(target("MT1.1").value, 25.0);
     assert_eq!(target("MT1.2").comparator, Some(Comparator::GreaterThan));
-    assert_eq!(target("MT2.1").comparator, Some(Comparator::Range { max: 60.0 }));
+    assert_eq!(
+        target("MT2.1").comparator,
+        Some(Comparator::Range { max: 60.0 })
+    );
     assert_eq!(indicator("MT2.1").direction, Direction::Range);
     assert_eq!(target("MT4.1").comparator, Some(Comparator::AtMost));
     assert_eq!(target("MT4.2").comparator, Some(Comparator::LessThan));
@@ -211,7 +249,11 @@ fn gender_equality_comparators_and_units() {
 
     let mt41 = indicator("MT4.1");
     assert_eq!(mt41.direction, Direction::Decrease);
-    assert_eq!(mt41.unit.scale, UnitScale::PerN(100.0), "boys per 100 girls, not %");
+    assert_eq!(
+        mt41.unit.scale,
+        UnitScale::PerN(100.0),
+        "boys per 100 girls, not %"
+    );
     let evaluation = chitieu::analysis::evaluate(mt41, 2020);
     assert_eq!(evaluation.actual, Some(110.6));
     assert!(evaluation.status.is_achieved());
@@ -240,7 +282,10 @@ fn long_csv_gives_both_summaries() {
     assert!(loaded.decisions.iter().any(|d| d.contains("decimal point")));
     let stt2 = bvcste.indicators.iter().find(|i| i.code == "2").unwrap();
     assert_eq!(stt2.direction, Direction::Decrease);
-    assert_eq!(stt2.baseline.as_ref().map(|b| (b.value, b.year)), Some((11.2, Some(2015))));
+    assert_eq!(
+        stt2.baseline.as_ref().map(|b| (b.value, b.year)),
+        Some((11.2, Some(2015)))
+    );
 }
 
 #[test]
@@ -260,7 +305,10 @@ fn summary_command_output() {
     let status_at = headers.iter().position(|h| h == "status").unwrap();
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 14);
-    let not_met = rows.iter().filter(|row| &row[status_at] == "Not met").count();
+    let not_met = rows
+        .iter()
+        .filter(|row| &row[status_at] == "Not met")
+        .count();
     assert_eq!(not_met, 2);
 
     let json = write_summaries(&loaded.strategies, None, Format::Json, Language::En);
