@@ -171,6 +171,11 @@ impl Unit {
         let folded = crate::text::fold(&text);
         let scale = if folded == "%" || folded.contains("phan tram") || folded.contains("percent") {
             UnitScale::Percent
+        } else if folded.contains('‰')
+            || folded.contains("phan nghin")
+            || folded.contains("per mille")
+        {
+            UnitScale::PerN(1000.0)
         } else if let Some(n) = per_n(&folded) {
             UnitScale::PerN(n)
         } else {
@@ -604,6 +609,7 @@ mod tests {
             Unit::parse("per 1,000 live births").scale,
             UnitScale::PerN(1000.0)
         );
+        assert_eq!(Unit::parse("‰").scale, UnitScale::PerN(1000.0));
         assert_eq!(Unit::parse("tỷ đồng").scale, UnitScale::Plain);
         assert_eq!(Unit::parse("trẻ em").scale, UnitScale::Plain);
     }

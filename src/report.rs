@@ -99,7 +99,33 @@ impl Language {
             .join(", ")
     }
 
-    /// "Period"/"Kỳ".
+    /// A period for people: the year, or "undated" for tables that name none.
+    #[must_use]
+    pub fn period(self, period: Period) -> String {
+        if period == crate::io::table::UNDATED {
+            match self {
+                Self::Vi => "không ghi năm".to_owned(),
+                Self::En => "undated".to_owned(),
+            }
+        } else {
+            period.to_string()
+        }
+    }
+
+    /// A target as a formula with numbers in this language: "≥ 25", "< 10", "40–60", "95".
+    #[must_use]
+    pub fn target(self, target: &crate::model::Target) -> String {
+        let value = self.number(target.value, 3);
+        match target.comparator {
+            None => value,
+            Some(crate::model::Comparator::Range { max }) => {
+                format!("{value}–{}", self.number(max, 3))
+            }
+            Some(comparator) => format!("{} {value}", comparator.symbol()),
+        }
+    }
+
+    /// "Period"/"Năm".
     #[must_use]
     pub fn period_word(self) -> &'static str {
         match self {
@@ -176,7 +202,7 @@ fn text_summary(strategy: &Strategy, period: Option<Period>, language: Language)
         language.period_word(),
         summary
             .period
-            .map_or_else(|| "—".to_owned(), |period| period.to_string()),
+            .map_or_else(|| "—".to_owned(), |period| language.period(period)),
         language.headline(&summary),
         language.counts(&summary)
     );
@@ -196,7 +222,12 @@ fn text_summary(strategy: &Strategy, period: Option<Period>, language: Language)
             Language::Vi => "Kinh phí",
             Language::En => "Budget",
         };
-        let _ = writeln!(out, "{label}: {}", language.budget(budget));
+        let line = language.budget(budget);
+        if crate::text::fold(&budget.name).starts_with(&crate::text::fold(label)) {
+            let _ = writeln!(out, "{line}");
+        } else {
+            let _ = writeln!(out, "{label}: {line}");
+        }
     }
     for row in summary.disagreements() {
         let manual = row
@@ -296,7 +327,7 @@ fn not_met_item(row: &SummaryRow, strategy: &Strategy, language: Language) -> St
     let target = indicator
         .value(row.evaluation.period)
         .and_then(|value| value.target.as_ref())
-        .map_or_else(String::new, |target| target.text.clone());
+        .map_or_else(|| "—".to_owned(), |target| language.target(target));
     let actual = row
         .evaluation
         .actual
@@ -313,12 +344,7 @@ fn not_met_item(row: &SummaryRow, strategy: &Strategy, language: Language) -> St
 /// as they are. (OWASP, "CSV Injection".)
 #[must_use]
 pub fn neutralise_formula(text: &str) -> String {
-    let risky = match text.chars().next() {
-        Some('=' | '+' | '@' | '\t' | '\r') => true,
-        Some('-') => text.len() > 1 && text[1..].trim().parse::<f64>().is_err(),
-        _ => false,
-    };
-    if risky {
+    if crate::text::starts_like_formula(text) {
         format!("'{text}")
     } else {
         text.to_owned()

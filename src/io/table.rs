@@ -879,7 +879,11 @@ impl RowReader<'_> {
             }
             return;
         }
-        if folded_name.starts_with("trong do") || folded_name.starts_with("of which") {
+        let folded_code = fold(&code);
+        if ["trong do", "of which"]
+            .iter()
+            .any(|word| folded_name.starts_with(word) || folded_code.starts_with(word))
+        {
             self.read.decisions.push(format!(
                 "row {}: \"Trong đó\" breakdown, not an indicator",
                 at_row.row
