@@ -14,6 +14,7 @@
 pub mod delimited;
 pub mod grid;
 pub mod legacy;
+pub mod preview;
 pub mod table;
 pub mod workbook;
 
@@ -25,8 +26,10 @@ use crate::parse::NumberFormat;
 use grid::Grid;
 use table::{Context, NoTable, TableRead};
 
-/// Choices the user can impose instead of the detected ones.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// Choices the user can impose instead of the detected ones. Saved with a file's shape in
+/// [`preview::Mappings`] so files of the same shape open the same way.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct ImportOptions {
     /// Read only this sheet of a workbook.
     pub sheet: Option<String>,
@@ -37,6 +40,9 @@ pub struct ImportOptions {
     /// A text encoding label ("utf-8", "windows-1258", "utf-16le", "tcvn3", "vni" …) for
     /// delimited text.
     pub encoding: Option<String>,
+    /// Column roles chosen in the import dialog, by column from the first (A); they replace
+    /// the detected roles of every sheet read (choose a sheet with [`Self::sheet`]).
+    pub columns: Option<Vec<Option<table::Role>>>,
 }
 
 /// What a file gave.
@@ -218,6 +224,7 @@ pub fn load_bytes(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<L
     let mut context = Context::for_file(file);
     context.number_format = options.number_format;
     context.fallback_format = raw.number_format_hint;
+    context.roles.clone_from(&options.columns);
     let mut loaded = Loaded {
         file: file.to_owned(),
         warnings: raw.warnings,

@@ -17,7 +17,7 @@ use crate::text::{clean, fold, is_roman_numeral, years};
 use super::grid::{Cell, Grid};
 
 /// What a column holds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Role {
     /// STT / mã / code.
     Code,
@@ -549,6 +549,9 @@ pub struct Context {
     pub number_format: Option<NumberFormat>,
     /// The format to assume when the cells do not decide (from the delimiter or language).
     pub fallback_format: Option<NumberFormat>,
+    /// Column roles chosen by the user in the import dialog, by column (grid index); they
+    /// replace the detected ones. Columns past the end keep no role.
+    pub roles: Option<Vec<Option<Role>>>,
 }
 
 impl Context {
@@ -647,10 +650,16 @@ pub fn read_table(
     context: &Context,
     forced_header_row: Option<usize>,
 ) -> Result<TableRead, NoTable> {
-    let header = find_header(grid, forced_header_row).ok_or_else(|| NoTable {
+    let mut header = find_header(grid, forced_header_row).ok_or_else(|| NoTable {
         searched: grid.rows.len().min(HEADER_SEARCH_ROWS),
         part_of_year: part_of_year_header(grid),
     })?;
+    if let Some(roles) = &context.roles {
+        header.roles = (0..header.texts.len().max(roles.len()))
+            .map(|column| roles.get(column).copied().flatten())
+            .collect();
+        header.texts.resize(header.roles.len(), String::new());
+    }
     let mut read = TableRead::default();
     let header_at = grid.at(header.first_row, None);
     read.decisions.push(format!(
