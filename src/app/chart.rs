@@ -141,7 +141,14 @@ pub fn achievement_chart_ui(
         .filter_map(|bar| bar.achievement)
         .any(|achievement| drawn_height(achievement).1);
 
+    let long_codes = codes.iter().any(|code| code.chars().count() > 3);
+    let tick_size = if long_codes {
+        theme::SMALL
+    } else {
+        theme::BODY
+    };
     let x_axis = AxisHints::new_x()
+        .tick_label_font(egui::FontId::proportional(tick_size))
         .label(texts.axis_indicator)
         .formatter(move |mark: GridMark, _| tick_label(&codes, mark.value))
         .label_spacing(8.0..=9.0)

@@ -70,6 +70,18 @@ pub struct Texts {
     pub col_source: &'static str,
     /// Table column: note.
     pub col_note: &'static str,
+    /// Table column: source and note together.
+    pub col_source_note: &'static str,
+    /// Header tooltip of the target column.
+    pub col_target_hint: &'static str,
+    /// Header tooltip of the actual column.
+    pub col_actual_hint: &'static str,
+    /// Header tooltip of the achievement column.
+    pub col_achievement_hint: &'static str,
+    /// Header tooltip of the status column.
+    pub col_status_hint: &'static str,
+    /// Header tooltip of the assessment column.
+    pub col_assessment_hint: &'static str,
     /// Goal, before a goal's code.
     pub goal: &'static str,
     /// Provenance: "Read from".
@@ -222,6 +234,12 @@ static VI: Texts = Texts {
     col_assessment: "Đánh giá (tệp)",
     col_source: "Nguồn",
     col_note: "Ghi chú",
+    col_source_note: "Nguồn, ghi chú",
+    col_target_hint: "Kế hoạch như ghi trong tệp; rê chuột lên ô để xem cách hiểu",
+    col_actual_hint: "Thực hiện như ghi trong tệp; rê chuột lên ô để xem giá trị theo đơn vị",
+    col_achievement_hint: "Mức đạt so với kế hoạch, theo chiều của chỉ tiêu; rê chuột lên ô để xem cách tính",
+    col_status_hint: "Trạng thái tính từ kế hoạch và thực hiện",
+    col_assessment_hint: "Cột \"Đánh giá\" của tệp; dấu ≠ khi khác trạng thái tính được",
     goal: "Mục tiêu",
     read_from: "Đọc từ",
     parsed_target: "Hiểu là",
@@ -317,9 +335,15 @@ static EN: Texts = Texts {
     col_actual: "Actual",
     col_achievement: "Achieved",
     col_status: "Status",
-    col_assessment: "File's assessment",
+    col_assessment: "Assessment",
     col_source: "Source",
     col_note: "Note",
+    col_source_note: "Source, note",
+    col_target_hint: "The target as written in the file; hover a cell to see how it was read",
+    col_actual_hint: "The actual result as written in the file; hover a cell for its value in the unit",
+    col_achievement_hint: "Achievement against the target, direction-aware; hover a cell for the rule",
+    col_status_hint: "The status computed from the target and the actual result",
+    col_assessment_hint: "The file's own assessment (\"Đánh giá\"); marked ≠ where it differs from the computed status",
     goal: "Goal",
     read_from: "Read from",
     parsed_target: "Read as",

@@ -226,7 +226,7 @@ pub fn headline_ui(ui: &mut egui::Ui, summary: &Summary, language: Language) {
 /// A budget line: the share of plan as a big figure, the amounts beside it.
 fn budget_ui(ui: &mut egui::Ui, budget: &crate::analysis::BudgetSummary, language: Language) {
     let texts = i18n::texts(language);
-    ui.horizontal_wrapped(|ui| {
+    ui.horizontal(|ui| {
         ui.label(RichText::new(format!("{}:", texts.budget)).strong());
         if let Some(percent) = budget.percent_of_plan {
             ui.label(
@@ -277,6 +277,7 @@ fn not_met_ui(
         .id_salt("not_met")
         .auto_shrink([false, false])
         .show(ui, |ui| {
+            ui.spacing_mut().item_spacing.y = 2.0;
             for row in not_met {
                 let (name, values) = not_met_parts(strategy, row, language, texts);
                 let line = ui.horizontal(|ui| {
@@ -284,12 +285,13 @@ fn not_met_ui(
                     ui.add_space((48.0 - code.rect.width()).max(0.0));
                     ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                         ui.label(RichText::new(&values).color(theme::NOT_MET).strong());
-                        ui.add(
-                            egui::Label::new(&name)
-                                .truncate()
-                                .halign(Align::LEFT)
-                                .show_tooltip_when_elided(false),
-                        );
+                        ui.with_layout(Layout::left_to_right(Align::Center), |ui| {
+                            ui.add(
+                                egui::Label::new(&name)
+                                    .truncate()
+                                    .show_tooltip_when_elided(false),
+                            );
+                        });
                     });
                 });
                 let response = ui

@@ -3,14 +3,14 @@
 //! goals as group rows; budget lines below, never counted. Hovering a value shows where it was
 //! read and how it was understood.
 
-use eframe::egui::{self, Color32, RichText, text::LayoutJob};
-use egui_extras::{Column, TableBuilder, TableRow};
+use eframe::egui::{self, RichText, text::LayoutJob};
+use egui_extras::{Column, Size, StripBuilder, TableBuilder, TableRow};
 
 use crate::analysis::{Evaluation, evaluate, summarize};
 use crate::app::i18n::{self, Texts};
 use crate::app::overview::{headline_ui, period_selector_ui};
 use crate::app::{Periods, fonts, theme};
-use crate::model::{CellRef, Indicator, Period, PeriodValue, Strategy};
+use crate::model::{CellRef, Indicator, Measure, Period, PeriodValue, Strategy};
 use crate::report::Language;
 
 /// An indicator the table should show: highlighted, and scrolled to once.
@@ -23,6 +23,10 @@ pub struct Focus {
     /// Whether the table still has to scroll to it.
     pub scroll: bool,
 }
+
+/// Columns of the table: code, indicator, unit, baseline, target, actual, achievement, status,
+/// the file's assessment, source and note.
+const COLUMNS: usize = 10;
 
 /// A line of the table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -87,16 +91,28 @@ pub fn strategy_ui(
     });
     headline_ui(ui, &summary, language);
     ui.add_space(6.0);
-    if !strategy.budget.is_empty() {
-        egui::Panel::bottom(("budget_lines", index))
-            .resizable(false)
-            .show(ui, |ui| budget_ui(ui, strategy, language));
-    }
     let Some(period) = period else {
         return;
     };
     let focus_here = focus.filter(|focus| focus.strategy == index);
-    indicator_table_ui(ui, index, strategy, period, language, focus_here);
+    let budget_height = if strategy.budget.is_empty() {
+        0.0
+    } else {
+        strategy.budget.len() as f32 * (theme::BODY + 14.0) + theme::SMALL + 24.0
+    };
+    StripBuilder::new(ui)
+        .size(Size::remainder().at_least(theme::TABLE_ROW * 2.0))
+        .size(Size::exact(budget_height))
+        .vertical(|mut strip| {
+            strip.cell(|ui| {
+                indicator_table_ui(ui, index, strategy, period, language, focus_here);
+            });
+            strip.cell(|ui| {
+                if !strategy.budget.is_empty() {
+                    budget_ui(ui, strategy, language);
+                }
+            });
+        });
     if let Some(current) = focus
         && current.strategy == index
     {
@@ -107,7 +123,7 @@ pub fn strategy_ui(
 /// The budget lines of a strategy, under its table.
 fn budget_ui(ui: &mut egui::Ui, strategy: &Strategy, language: Language) {
     let texts = i18n::texts(language);
-    ui.add_space(6.0);
+    ui.separator();
     for line in &strategy.budget {
         let summary = crate::analysis::BudgetSummary::from(line);
         ui.horizontal_wrapped(|ui| {
@@ -145,26 +161,26 @@ fn indicator_table_ui(
 ) {
     let texts = i18n::texts(language);
     let lines = lines(strategy);
+    let table_clip = ui.clip_rect();
     let mut table = TableBuilder::new(ui)
         .id_salt(("indicator_table", index, &strategy.code))
         .striped(true)
-        .resizable(true)
+        .resizable(false)
         .vscroll(true)
         .auto_shrink([false, false])
         .min_scrolled_height(0.0)
         .max_scroll_height(f32::INFINITY)
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::exact(64.0))
-        .column(Column::initial(330.0).at_least(160.0).clip(true))
-        .column(Column::initial(110.0).at_least(50.0).clip(true))
-        .column(Column::initial(105.0).at_least(60.0).clip(true))
-        .column(Column::initial(135.0).at_least(60.0).clip(true))
+        .column(Column::exact(62.0))
+        .column(Column::remainder().at_least(220.0).clip(true))
+        .column(Column::initial(95.0).at_least(50.0).clip(true))
         .column(Column::initial(110.0).at_least(60.0).clip(true))
+        .column(Column::initial(125.0).at_least(60.0).clip(true))
+        .column(Column::initial(100.0).at_least(60.0).clip(true))
         .column(Column::initial(82.0).at_least(60.0))
-        .column(Column::initial(125.0).at_least(90.0))
-        .column(Column::initial(140.0).at_least(80.0).clip(true))
-        .column(Column::initial(150.0).at_least(60.0).clip(true))
-        .column(Column::remainder().at_least(100.0).clip(true));
+        .column(Column::initial(118.0).at_least(90.0))
+        .column(Column::initial(125.0).at_least(70.0).clip(true))
+        .column(Column::initial(210.0).at_least(80.0).clip(true));
     if let Some(focus) = focus.filter(|focus| focus.scroll)
         && let Some(line) = lines
             .iter()
@@ -172,31 +188,35 @@ fn indicator_table_ui(
     {
         table = table.scroll_to_row(line, Some(egui::Align::Center));
     }
-    let headers = [
-        texts.col_code,
-        texts.col_indicator,
-        texts.col_unit,
-        texts.col_baseline,
-        texts.col_target,
-        texts.col_actual,
-        texts.col_achievement,
-        texts.col_status,
-        texts.col_assessment,
-        texts.col_source,
-        texts.col_note,
+    let headers: [(&str, &str); COLUMNS] = [
+        (texts.col_code, ""),
+        (texts.col_indicator, ""),
+        (texts.col_unit, ""),
+        (texts.col_baseline, ""),
+        (texts.col_target, texts.col_target_hint),
+        (texts.col_actual, texts.col_actual_hint),
+        (texts.col_achievement, texts.col_achievement_hint),
+        (texts.col_status, texts.col_status_hint),
+        (texts.col_assessment, texts.col_assessment_hint),
+        (texts.col_source_note, ""),
     ];
     table
         .header(theme::TABLE_HEADER, |mut header| {
-            for title in headers {
+            for (title, hint) in headers {
                 header.col(|ui| {
-                    ui.label(RichText::new(title).family(fonts::bold()));
+                    let label = ui.add(
+                        egui::Label::new(RichText::new(title).family(fonts::bold())).truncate(),
+                    );
+                    if !hint.is_empty() {
+                        label.on_hover_text(hint);
+                    }
                 });
             }
         })
         .body(|body| {
             body.rows(theme::TABLE_ROW, lines.len(), |mut row| {
                 match lines[row.index()] {
-                    Line::Goal(code, name) => goal_row_ui(&mut row, code, name, texts),
+                    Line::Goal(code, name) => goal_row_ui(&mut row, code, name, table_clip, texts),
                     Line::Indicator(at) => {
                         let indicator = &strategy.indicators[at];
                         row.set_selected(focus.is_some_and(|focus| focus.indicator == at));
@@ -207,15 +227,38 @@ fn indicator_table_ui(
         });
 }
 
-/// A goal's group row.
-fn goal_row_ui(row: &mut TableRow<'_, '_>, code: &str, name: &str, texts: &Texts) {
+/// A goal's group row: its name runs across the columns to the right, which are empty. The
+/// name is painted from the last cell, after every cell's background.
+fn goal_row_ui(
+    row: &mut TableRow<'_, '_>,
+    code: &str,
+    name: &str,
+    table_clip: egui::Rect,
+    texts: &Texts,
+) {
     row.set_overline(true);
     row.col(|ui| {
         ui.label(RichText::new(code).family(fonts::bold()));
     });
+    let (name_rect, name_response) = row.col(|ui| {
+        ui.allocate_exact_size(ui.available_size(), egui::Sense::hover())
+            .1
+            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, name));
+    });
+    name_response.on_hover_text(format!("{} {code}: {name}", texts.goal));
+    for _ in 2..COLUMNS - 1 {
+        row.col(|_| {});
+    }
     row.col(|ui| {
-        ui.add(egui::Label::new(RichText::new(name).family(fonts::bold())).truncate())
-            .on_hover_text(format!("{} {code}: {name}", texts.goal));
+        let font = egui::FontId::new(theme::BODY, fonts::bold());
+        let color = ui.visuals().strong_text_color();
+        let galley = ui.painter().layout_no_wrap(name.to_owned(), font, color);
+        let top = name_rect.center().y - galley.size().y / 2.0;
+        let clip = egui::Rect::from_x_y_ranges(table_clip.x_range(), ui.clip_rect().y_range());
+        ui.ctx()
+            .layer_painter(ui.layer_id())
+            .with_clip_rect(clip)
+            .galley(egui::pos2(name_rect.left(), top), galley, color);
     });
 }
 
@@ -234,7 +277,7 @@ fn indicator_row_ui(
         provenance_hover(response, indicator.origin.as_ref(), language);
     });
     row.col(|ui| {
-        let response = two_lines_ui(ui, &indicator.name, None);
+        let response = two_lines_ui(ui, &indicator.name);
         response.on_hover_ui(|ui| {
             ui.set_max_width(480.0);
             ui.label(RichText::new(&indicator.name).family(fonts::bold()));
@@ -294,16 +337,26 @@ fn indicator_row_ui(
     });
     row.col(|ui| assessment_cell_ui(ui, value, &evaluation, language));
     row.col(|ui| {
-        let response = two_lines_ui(ui, &indicator.source, None);
-        if !indicator.source.is_empty() {
-            response.on_hover_text(&indicator.source);
+        let both: Vec<&str> = [indicator.source.as_str(), indicator.note.as_str()]
+            .into_iter()
+            .filter(|text| !text.trim().is_empty())
+            .collect();
+        if both.is_empty() {
+            ui.label(RichText::new(texts.none).color(theme::MUTED));
+            return;
         }
-    });
-    row.col(|ui| {
-        let response = two_lines_ui(ui, &indicator.note, None);
-        if !indicator.note.is_empty() {
-            response.on_hover_text(&indicator.note);
-        }
+        let response = two_lines_ui(ui, &both.join(" · "));
+        response.on_hover_ui(|ui| {
+            ui.set_max_width(420.0);
+            for (title, text) in [
+                (texts.col_source, &indicator.source),
+                (texts.col_note, &indicator.note),
+            ] {
+                if !text.trim().is_empty() {
+                    ui.label(format!("{title}: {text}"));
+                }
+            }
+        });
     });
 }
 
@@ -323,7 +376,12 @@ fn target_cell_ui(
         ui.label(RichText::new(texts.none).color(theme::MUTED));
         return;
     };
-    let response = ui.add(egui::Label::new(&target.text).truncate());
+    let written = if target.comparator.is_none() {
+        as_written(&target.text, target.value, language)
+    } else {
+        target.text.clone()
+    };
+    let response = ui.add(egui::Label::new(written).truncate());
     response.on_hover_ui(|ui| {
         ui.label(RichText::new(&target.text).strong());
         ui.label(format!("{}: {}", texts.parsed_target, target.formula()));
@@ -368,10 +426,14 @@ fn actual_cell_ui(
         ui.label(RichText::new(texts.none).color(theme::MUTED));
         return;
     };
+    let written = match actual.measure {
+        Measure::Number(number) => as_written(&actual.text, number, language),
+        Measure::Ratio { .. } => actual.text.clone(),
+    };
     let shown = if actual.estimate {
-        format!("{} ({})", actual.text, texts.estimate)
+        format!("{written} ({})", texts.estimate)
     } else {
-        actual.text.clone()
+        written
     };
     let response = ui.add(egui::Label::new(shown).truncate());
     response.on_hover_ui(|ui| {
@@ -476,10 +538,20 @@ fn provenance_hover(response: egui::Response, origin: Option<&CellRef>, language
     }
 }
 
+/// A cell's text as written, except that a number cell (whose text the reader wrote itself,
+/// e.g. "8.9" for the number 8,9 of a workbook) is shown in the language's number format.
+fn as_written(text: &str, value: f64, language: Language) -> String {
+    if text == crate::parse::format_plain(value) {
+        language.number(value, 6)
+    } else {
+        text.to_owned()
+    }
+}
+
 /// Text wrapped to at most two lines, ending in "…" when cut.
-fn two_lines_ui(ui: &mut egui::Ui, text: &str, color: Option<Color32>) -> egui::Response {
+fn two_lines_ui(ui: &mut egui::Ui, text: &str) -> egui::Response {
     let font = egui::TextStyle::Body.resolve(ui.style());
-    let color = color.unwrap_or_else(|| ui.visuals().text_color());
+    let color = ui.visuals().text_color();
     let mut job = LayoutJob::simple(text.to_owned(), font, color, ui.available_width());
     job.wrap.max_rows = 2;
     job.wrap.break_anywhere = false;
