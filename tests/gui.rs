@@ -221,3 +221,27 @@ fn dropped_files_open_as_one_undoable_change() {
     harness.run();
     assert_eq!(harness.state().document().strategies.len(), 2);
 }
+
+#[test]
+fn a_not_met_indicator_opens_in_its_table() {
+    let mut harness = harness();
+    harness
+        .get_by_label("Tỷ lệ xã, phường, thị trấn đạt tiêu chuẩn phù hợp với trẻ em")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().route(), Route::Strategy(0));
+    harness.get_by_label("76/145");
+}
+
+#[test]
+fn choosing_a_period_changes_the_headline() {
+    let mut harness = harness();
+    let boxes: Vec<_> = harness.get_all_by_role(Role::ComboBox).collect();
+    assert_eq!(boxes.len(), 2);
+    boxes[1].click();
+    harness.run();
+    harness.get_by_label("2015").click();
+    harness.run();
+    harness.get_by_label("6/11 chỉ tiêu đạt và vượt");
+    harness.get_by_label("12/14 chỉ tiêu đạt và vượt");
+}

@@ -77,9 +77,18 @@ fn column_ui(
         .corner_radius(8.0)
         .inner_margin(14.0)
         .show(ui, |ui| {
+            let inner_height = card_height - 28.0;
             ui.set_width(ui.available_width());
-            ui.set_height(card_height - 28.0);
-            card_ui(ui, index, strategy, &summary, periods, language, commands);
+            ui.set_height(inner_height);
+            // A card keeps its height, so that the charts beside each other line up; what does
+            // not fit scrolls.
+            egui::ScrollArea::vertical()
+                .id_salt("card")
+                .max_height(inner_height)
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    card_ui(ui, index, strategy, &summary, periods, language, commands);
+                });
         });
     ui.add_space(8.0);
     let title = match summary.period {
@@ -273,43 +282,40 @@ fn not_met_ui(
             .family(fonts::bold())
             .color(theme::NOT_MET),
     );
-    egui::ScrollArea::vertical()
-        .id_salt("not_met")
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            ui.spacing_mut().item_spacing.y = 2.0;
-            for row in not_met {
-                let (name, values) = not_met_parts(strategy, row, language, texts);
-                let line = ui.horizontal(|ui| {
-                    let code = ui.label(RichText::new(&row.code).family(fonts::bold()));
-                    ui.add_space((48.0 - code.rect.width()).max(0.0));
-                    ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                        ui.label(RichText::new(&values).color(theme::NOT_MET).strong());
-                        ui.with_layout(Layout::left_to_right(Align::Center), |ui| {
-                            ui.add(
-                                egui::Label::new(&name)
-                                    .truncate()
-                                    .show_tooltip_when_elided(false),
-                            );
-                        });
+    ui.scope(|ui| {
+        ui.spacing_mut().item_spacing.y = 2.0;
+        for row in not_met {
+            let (name, values) = not_met_parts(strategy, row, language, texts);
+            let line = ui.horizontal(|ui| {
+                let code = ui.label(RichText::new(&row.code).family(fonts::bold()));
+                ui.add_space((48.0 - code.rect.width()).max(0.0));
+                ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                    ui.label(RichText::new(&values).color(theme::NOT_MET).strong());
+                    ui.with_layout(Layout::left_to_right(Align::Center), |ui| {
+                        ui.add(
+                            egui::Label::new(&name)
+                                .truncate()
+                                .show_tooltip_when_elided(false),
+                        );
                     });
                 });
-                let response = ui
-                    .interact(
-                        line.response.rect,
-                        ui.make_persistent_id(("not_met_row", row.index)),
-                        egui::Sense::click(),
-                    )
-                    .on_hover_cursor(egui::CursorIcon::PointingHand)
-                    .on_hover_text(format!("{}  {name}\n{values}", row.code));
-                if response.clicked() {
-                    commands.push(Command::ShowIndicator {
-                        strategy: index,
-                        indicator: row.index,
-                    });
-                }
+            });
+            let response = ui
+                .interact(
+                    line.response.rect,
+                    ui.make_persistent_id(("not_met_row", row.index)),
+                    egui::Sense::click(),
+                )
+                .on_hover_cursor(egui::CursorIcon::PointingHand)
+                .on_hover_text(format!("{}  {name}\n{values}", row.code));
+            if response.clicked() {
+                commands.push(Command::ShowIndicator {
+                    strategy: index,
+                    indicator: row.index,
+                });
             }
-        });
+        }
+    });
 }
 
 /// The name of a not-met indicator, and its actual result against its target:
