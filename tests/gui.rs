@@ -245,3 +245,24 @@ fn choosing_a_period_changes_the_headline() {
     harness.get_by_label("6/11 chỉ tiêu đạt và vượt");
     harness.get_by_label("12/14 chỉ tiêu đạt và vượt");
 }
+
+#[test]
+fn unreadable_cells_and_disagreements_are_shown_with_their_warning() {
+    let mut harness = harness();
+    harness.state_mut().open_bytes(
+        "unread.csv",
+        "Mã;Chỉ tiêu;Đơn vị tính;Năm;Kế hoạch;Thực hiện;Đánh giá\n\
+         A1;Tỷ lệ thử;%;2020;90;khoảng một nửa;Đạt\n\
+         A2;Tỷ lệ khác;%;2020;80;85;Chưa đạt\n"
+            .as_bytes(),
+    );
+    harness.run();
+    assert_eq!(harness.state().document().warnings.len(), 1);
+    harness.get_by_label("UNREAD").click();
+    harness.run();
+    harness.get_by_label("khoảng một nửa");
+    harness.get_by_label("≠ Chưa đạt");
+    harness.get_by_label("Cảnh báo: 1").click();
+    harness.run();
+    harness.get_by_label_contains("khoảng một nửa\" is not a number");
+}

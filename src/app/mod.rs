@@ -30,7 +30,7 @@ use crate::io::{ImportOptions, LoadError, Loaded, load_bytes, load_path};
 use crate::model::{Document, Period, Strategy};
 use crate::report::Language;
 use messages::FileDecisions;
-use open_dialog::{OpenDialog, PickOutcome, Picker};
+use open_dialog::{OpenDialog, PickOutcome, Picker, Started};
 use table::Focus;
 
 /// The sample the app starts with: two strategies of a province's review (see `EXPECTED.md`).
@@ -276,8 +276,8 @@ impl ChitieuApp {
                     self.state.last_folder.clone(),
                     &Command::Open.label(texts),
                 ) {
-                    Ok(picker) => self.picker = Some(picker),
-                    Err(_) => self.show_open_dialog(true),
+                    Started::Running(picker) => self.picker = Some(picker),
+                    Started::Done(outcome) => self.take_pick(outcome),
                 }
             }
             Command::OpenPath => self.show_open_dialog(false),
@@ -382,6 +382,11 @@ impl ChitieuApp {
             return;
         };
         self.picker = None;
+        self.take_pick(outcome);
+    }
+
+    /// Opens what the system dialog gave; where there was no dialog, shows the in-app one.
+    fn take_pick(&mut self, outcome: PickOutcome) {
         match outcome {
             PickOutcome::Picked(paths) => self.open_paths(&paths),
             PickOutcome::Unavailable => self.show_open_dialog(true),

@@ -38,22 +38,32 @@ pub struct Picker {
     receiver: Receiver<PickOutcome>,
 }
 
+/// A system dialog that was started: running on its thread, or already answered (where the
+/// dialog must run on the main thread, or cannot run at all).
+#[derive(Debug)]
+pub enum Started {
+    /// The dialog is open; poll the picker.
+    Running(Picker),
+    /// The dialog's answer.
+    Done(PickOutcome),
+}
+
 impl Picker {
     /// Shows the system's dialog for one or more indicator files, starting in `directory`.
-    /// Where no dialog can be shown at all, returns the outcome at once instead.
-    pub fn spawn(
-        ctx: &egui::Context,
-        directory: Option<PathBuf>,
-        title: &str,
-    ) -> Result<Self, PickOutcome> {
+    pub fn spawn(ctx: &egui::Context, directory: Option<PathBuf>, title: &str) -> Started {
         if !system_dialog_possible() {
-            return Err(PickOutcome::Unavailable);
+            return Started::Done(PickOutcome::Unavailable);
         }
         let mut dialog = rfd::FileDialog::new()
             .set_title(title)
             .add_filter("CSV, XLSX, XLS, ODS", &EXTENSIONS);
         if let Some(directory) = directory {
             dialog = dialog.set_directory(directory);
+        }
+        if cfg!(target_os = "macos") {
+            // AppKit shows dialogs from the main thread only, so there the window waits.
+            let started = Instant::now();
+            return Started::Done(outcome(dialog.pick_files(), started.elapsed()));
         }
         let (sender, receiver) = std::sync::mpsc::channel();
         let ctx = ctx.clone();
@@ -67,8 +77,8 @@ impl Picker {
                 ctx.request_repaint();
             });
         match spawned {
-            Ok(_) => Ok(Self { receiver }),
-            Err(_) => Err(PickOutcome::Unavailable),
+            Ok(_) => Started::Running(Self { receiver }),
+            Err(_) => Started::Done(PickOutcome::Unavailable),
         }
     }
 
