@@ -16,10 +16,6 @@ pub struct Texts {
     pub menu_view: &'static str,
     /// The overview tab.
     pub overview: &'static str,
-    /// The button that switches to the other language, written in that language.
-    pub other_language: &'static str,
-    /// Tooltip of that button.
-    pub other_language_hint: &'static str,
     /// Period selector label.
     pub period: &'static str,
     /// "vs", between an actual result and its target.
@@ -114,8 +110,6 @@ pub struct Texts {
     pub directions: [&'static str; 3],
     /// Units: percent, per N (with `{n}`), plain.
     pub scales: [&'static str; 3],
-    /// The year of a baseline.
-    pub year: &'static str,
     /// Nothing was given.
     pub none: &'static str,
     /// The warnings panel's title.
@@ -207,8 +201,6 @@ static VI: Texts = Texts {
     menu_edit: "Sửa",
     menu_view: "Xem",
     overview: "Tổng quan",
-    other_language: "English",
-    other_language_hint: "Switch the interface to English",
     period: "Năm đánh giá",
     versus: "so với",
     not_met: "Chỉ tiêu chưa đạt",
@@ -256,7 +248,6 @@ static VI: Texts = Texts {
     direction: "Chiều",
     directions: ["tăng là tốt", "giảm là tốt", "trong khoảng là tốt"],
     scales: ["phần trăm", "tỷ suất trên {n}", "số tuyệt đối"],
-    year: "năm",
     none: "—",
     warnings_title: "Cảnh báo và cách đọc tệp",
     decisions: "Cách đọc tệp",
@@ -311,8 +302,6 @@ static EN: Texts = Texts {
     menu_edit: "Edit",
     menu_view: "View",
     overview: "Overview",
-    other_language: "Tiếng Việt",
-    other_language_hint: "Chuyển giao diện sang tiếng Việt",
     period: "Period",
     versus: "vs",
     not_met: "Not met",
@@ -364,7 +353,6 @@ static EN: Texts = Texts {
         "inside the range is good",
     ],
     scales: ["per cent", "rate per {n}", "count or amount"],
-    year: "year",
     none: "—",
     warnings_title: "Warnings and how files were read",
     decisions: "How the file was read",
