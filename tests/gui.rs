@@ -81,7 +81,7 @@ fn switching_language_changes_headlines_and_labels() {
             .is_none()
     );
 
-    harness.get_by_label("Tiếng Việt").click();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::L);
     harness.run();
     assert_eq!(harness.state().language(), Language::Vi);
     harness.get_by_label("12/14 chỉ tiêu đạt và vượt");
@@ -114,6 +114,15 @@ fn closing_a_strategy_can_be_undone_and_redone() {
     harness.get_by_label("Hoàn tác").click();
     harness.run();
     assert_eq!(harness.state().document().strategies[0].code, "BVCSTE");
+
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().document().strategies.len(), 1);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    harness.run();
+    assert_eq!(harness.state().document().strategies.len(), 1);
 }
 
 #[test]

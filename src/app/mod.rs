@@ -504,3 +504,32 @@ impl eframe::App for ChitieuApp {
         eframe::set_value(storage, eframe::APP_KEY, &self.state);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn remembered_state_fills_in_what_is_missing() {
+        let empty: State = serde_json::from_str("{}").unwrap();
+        assert_eq!(empty, State::default());
+        assert_eq!(empty.language, Language::Vi);
+        let english: State = serde_json::from_str(r#"{"language":"En","unknown":1}"#).unwrap();
+        assert_eq!(english.language, Language::En);
+        assert_eq!(english.last_folder, None);
+    }
+
+    #[test]
+    fn the_sample_holds_both_strategies() {
+        let app = ChitieuApp::new_with_sample(&egui::Context::default());
+        let codes: Vec<&str> = app
+            .document()
+            .strategies
+            .iter()
+            .map(|strategy| strategy.code.as_str())
+            .collect();
+        assert_eq!(codes, ["BVCSTE", "BDG"]);
+        assert!(app.errors().is_empty());
+        assert!(!app.history.can_undo());
+    }
+}
