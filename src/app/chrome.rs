@@ -225,7 +225,7 @@ pub fn drop_overlay_ui(ctx: &egui::Context, language: Language) {
         egui::Id::unique("drop_overlay"),
     ));
     let rect = ctx.content_rect();
-    painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(160));
+    painter.rect_filled(rect, 0.0, theme::DROP_VEIL);
     painter.text(
         rect.center(),
         egui::Align2::CENTER_CENTER,

@@ -36,6 +36,8 @@ pub const CARD_STROKE: Color32 = Color32::from_rgb(0xD0, 0xD4, 0xDA);
 pub const MUTED: Color32 = Color32::from_rgb(0x5F, 0x63, 0x68);
 /// Text on a dark chip.
 pub const ON_DARK: Color32 = Color32::WHITE;
+/// The veil over the window while files are dragged onto it.
+pub const DROP_VEIL: Color32 = Color32::from_black_alpha(160);
 /// Body text: darker than egui's grey, for contrast on a projector.
 pub const TEXT: Color32 = Color32::from_rgb(0x1F, 0x23, 0x28);
 
