@@ -300,12 +300,10 @@ fn bar_tooltip_ui(ui: &mut egui::Ui, bar: &AchievementBar, language: Language) {
                 texts.col_target,
                 &or_dash(&bar.target_text, texts),
             );
-            let actual = match bar.actual {
-                Some(value) if value_differs(&bar.actual_text, value, language) => {
-                    format!("{} = {}", bar.actual_text, language.number(value, 2))
-                }
-                _ => or_dash(&bar.actual_text, texts),
-            };
+            let actual = or_dash(
+                &i18n::actual_with_value(language, &bar.actual_text, bar.actual),
+                texts,
+            );
             tooltip_row_ui(ui, theme::ACTUAL, texts.col_actual, &actual);
             ui.label(texts.col_unit);
             ui.label(or_dash(&bar.unit, texts));
@@ -322,6 +320,11 @@ fn bar_tooltip_ui(ui: &mut egui::Ui, bar: &AchievementBar, language: Language) {
                 ui.end_row();
             }
         });
+    ui.label(
+        RichText::new(texts.open_in_table)
+            .small()
+            .color(theme::MUTED),
+    );
 }
 
 /// One row of the tooltip grid with a swatch before its name.
@@ -341,12 +344,6 @@ fn or_dash(text: &str, texts: &Texts) -> String {
     } else {
         text.to_owned()
     }
-}
-
-/// Whether the written actual result reads differently from its value (a ratio "76/145", or
-/// another number format), so the tooltip should show both.
-fn value_differs(text: &str, value: f64, language: Language) -> bool {
-    text.contains('/') || text.trim() != language.number(value, 2)
 }
 
 #[cfg(test)]

@@ -42,6 +42,8 @@ pub struct Texts {
     pub axis_indicator: &'static str,
     /// The 100 % line in the legend.
     pub target_line: &'static str,
+    /// At the foot of a bar's tooltip.
+    pub open_in_table: &'static str,
     /// Note under a chart whose tall bars are cut.
     pub chart_cut: &'static str,
     /// Table column: code.
@@ -214,6 +216,7 @@ static VI: Texts = Texts {
     axis_achievement: "Mức đạt (%)",
     axis_indicator: "Chỉ tiêu (mã)",
     target_line: "Kế hoạch = 100 %",
+    open_in_table: "Bấm để xem chỉ tiêu này trong bảng",
     chart_cut: "* Cột cao hơn {cap} được cắt bớt; số trên cột là giá trị thật.",
     col_code: "Mã",
     col_indicator: "Chỉ tiêu",
@@ -315,6 +318,7 @@ static EN: Texts = Texts {
     axis_achievement: "Achievement (%)",
     axis_indicator: "Indicator (code)",
     target_line: "Target = 100 %",
+    open_in_table: "Click to see this indicator in the table",
     chart_cut: "* Bars above {cap} are cut short; the figure above a bar is its true value.",
     col_code: "Code",
     col_indicator: "Indicator",
@@ -482,6 +486,28 @@ pub fn value_with_unit(language: Language, value: f64, unit: &Unit) -> String {
     }
 }
 
+/// A cell's text as written, except that a number cell (whose text the reader wrote itself,
+/// e.g. "8.9" for the number 8,9 of a workbook) is shown in the language's number format.
+#[must_use]
+pub fn as_written(language: Language, text: &str, value: f64) -> String {
+    if text == crate::parse::format_plain(value) {
+        language.number(value, 6)
+    } else {
+        text.to_owned()
+    }
+}
+
+/// An actual result for a tooltip: a ratio with its value ("76/145 = 52,41"), a number cell in
+/// the language's format, other text as written.
+#[must_use]
+pub fn actual_with_value(language: Language, text: &str, value: Option<f64>) -> String {
+    match value {
+        Some(value) if text.contains('/') => format!("{text} = {}", language.number(value, 2)),
+        Some(value) => as_written(language, text, value),
+        None => text.to_owned(),
+    }
+}
+
 /// An achievement percentage with one decimal: "94,3 %".
 #[must_use]
 pub fn achievement(language: Language, value: f64) -> String {
@@ -507,6 +533,20 @@ mod tests {
         assert_eq!(
             provenance(Language::En, &at),
             "a.xlsx, sheet \"Tổng hợp\", row 14, column F"
+        );
+    }
+
+    #[test]
+    fn written_numbers_follow_the_language_and_texts_stay() {
+        assert_eq!(as_written(Language::Vi, "8.9", 8.9), "8,9");
+        assert_eq!(as_written(Language::Vi, "dưới 10", 10.0), "dưới 10");
+        assert_eq!(
+            actual_with_value(Language::Vi, "76/145", Some(52.413_793)),
+            "76/145 = 52,41"
+        );
+        assert_eq!(
+            actual_with_value(Language::En, "96,245", Some(96.245)),
+            "96,245"
         );
     }
 

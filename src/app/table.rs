@@ -377,7 +377,7 @@ fn target_cell_ui(
         return;
     };
     let written = if target.comparator.is_none() {
-        as_written(&target.text, target.value, language)
+        i18n::as_written(language, &target.text, target.value)
     } else {
         target.text.clone()
     };
@@ -427,7 +427,7 @@ fn actual_cell_ui(
         return;
     };
     let written = match actual.measure {
-        Measure::Number(number) => as_written(&actual.text, number, language),
+        Measure::Number(number) => i18n::as_written(language, &actual.text, number),
         Measure::Ratio { .. } => actual.text.clone(),
     };
     let shown = if actual.estimate {
@@ -535,16 +535,6 @@ fn provenance_hover(response: egui::Response, origin: Option<&CellRef>, language
             i18n::texts(language).read_from,
             i18n::provenance(language, origin)
         ));
-    }
-}
-
-/// A cell's text as written, except that a number cell (whose text the reader wrote itself,
-/// e.g. "8.9" for the number 8,9 of a workbook) is shown in the language's number format.
-fn as_written(text: &str, value: f64, language: Language) -> String {
-    if text == crate::parse::format_plain(value) {
-        language.number(value, 6)
-    } else {
-        text.to_owned()
     }
 }
 
