@@ -59,8 +59,8 @@ pub const TABLE_ROW: f32 = 48.0;
 pub const TABLE_HEADER: f32 = 30.0;
 /// Side of a status swatch.
 pub const SWATCH: f32 = 14.0;
-/// Width of the strategy name's wrap in a card and of an overview column at least.
-pub const MIN_COLUMN_WIDTH: f32 = 520.0;
+/// The narrowest an overview column gets before the overview scrolls sideways.
+pub const MIN_COLUMN_WIDTH: f32 = 480.0;
 /// Achievement bars taller than this (in %) are cut at it, with their true value written above.
 pub const CHART_CAP: f64 = 200.0;
 
