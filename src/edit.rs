@@ -271,6 +271,20 @@ pub enum Edit {
         /// The period.
         period: Period,
     },
+    /// Adds records to the end of the change log (the log of a saved workbook being opened).
+    AppendChanges {
+        /// The records, oldest first.
+        changes: Vec<ChangeRecord>,
+    },
+    /// Removes the last `count` records of the change log (the inverse of
+    /// [`Edit::AppendChanges`]).
+    TruncateChanges {
+        /// How many records to remove from the end.
+        count: usize,
+    },
+    /// Several edits as one step (a paste of a range, a cleared selection): applied in order,
+    /// all or none; undone together.
+    Batch(Vec<Edit>),
 }
 
 fn out_of_range(what: &str, index: usize) -> EditError {
@@ -537,6 +551,51 @@ impl Edit {
                 }
                 Ok(())
             }),
+            Edit::AppendChanges { changes } => {
+                let count = changes.len();
+                document.changes.extend(changes);
+                Ok(Edit::TruncateChanges { count })
+            }
+            Edit::TruncateChanges { count } => {
+                let keep = document
+                    .changes
+                    .len()
+                    .checked_sub(count)
+                    .ok_or_else(|| out_of_range("change", count))?;
+                Ok(Edit::AppendChanges {
+                    changes: document.changes.split_off(keep),
+                })
+            }
+            Edit::Batch(edits) => {
+                let mut inverses = Vec::with_capacity(edits.len());
+                for edit in edits {
+                    match edit.try_apply(document) {
+                        Ok(inverse) => inverses.push(inverse),
+                        Err(error) => {
+                            // Put back what the batch did so far, newest first.
+                            for inverse in inverses.into_iter().rev() {
+                                let _ = inverse.try_apply(document);
+                            }
+                            return Err(error);
+                        }
+                    }
+                }
+                inverses.reverse();
+                Ok(Edit::Batch(inverses))
+            }
+        }
+    }
+
+    /// The change-log records of this edit, described against the document before it applies:
+    /// one for a field edit, one per field edit of a batch, none for other edits.
+    #[must_use]
+    pub fn records(&self, document: &Document) -> Vec<ChangeRecord> {
+        match self {
+            Edit::Batch(edits) => edits
+                .iter()
+                .flat_map(|edit| edit.records(document))
+                .collect(),
+            edit => edit.record(document).into_iter().collect(),
         }
     }
 
@@ -793,7 +852,7 @@ impl History {
     /// Applies `edit`, or says why it cannot be applied (the document is then unchanged). Field
     /// edits of the same cell within [`MERGE_WINDOW`] of each other form one undo step.
     pub fn try_apply(&mut self, document: &mut Document, edit: Edit) -> Result<(), EditError> {
-        let record = edit.record(document);
+        let records = edit.records(document);
         let key = edit.merge_key();
         let inverse = edit.try_apply(document)?;
         let now = Instant::now();
@@ -808,7 +867,8 @@ impl History {
         if merges && let Some(step) = self.undo.last_mut() {
             // The older inverse already restores the state before the burst; only the log's
             // last record follows the newest text.
-            if let (Some(record), Some(last)) = (record, step.records.last_mut())
+            if let (Some(record), Some(last)) =
+                (records.into_iter().next(), step.records.last_mut())
                 && let Some(logged) = document.changes.last_mut()
             {
                 last.new.clone_from(&record.new);
@@ -820,7 +880,6 @@ impl History {
             }
             return Ok(());
         }
-        let records: Vec<ChangeRecord> = record.into_iter().collect();
         document.changes.extend(records.iter().cloned());
         self.next_id += 1;
         self.undo.push(Step {
@@ -1188,6 +1247,72 @@ mod tests {
         assert!(history.undo(&mut document));
         assert_eq!(document, original);
         assert!(!history.can_undo());
+    }
+
+    #[test]
+    fn a_batch_is_one_step_logged_per_field_and_all_or_nothing() {
+        let mut document = sample();
+        let original = document.clone();
+        let mut history = History::default();
+        history
+            .try_apply(
+                &mut document,
+                Edit::Batch(vec![
+                    set(Field::Actual(2020), "80/145"),
+                    set(Field::Note, "dán từ Excel"),
+                ]),
+            )
+            .unwrap();
+        assert_eq!(document.changes.len(), 2);
+        assert_eq!(document.changes[1].field, "note");
+        assert!(history.undo(&mut document));
+        assert_eq!(document, original);
+        assert!(!history.can_undo());
+        assert!(history.redo(&mut document));
+        assert_eq!(document.strategies[0].indicators[0].note, "dán từ Excel");
+        assert_eq!(document.changes.len(), 2);
+
+        // A batch with an edit that cannot apply changes nothing.
+        let before = document.clone();
+        let error = history
+            .try_apply(
+                &mut document,
+                Edit::Batch(vec![set(Field::Note, "x"), set(Field::Direction, "lên")]),
+            )
+            .unwrap_err();
+        assert!(error.0.contains("lên"));
+        assert_eq!(document, before);
+    }
+
+    #[test]
+    fn an_opened_change_log_is_appended_and_undone() {
+        let mut document = sample();
+        let mut history = History::default();
+        let logged = ChangeRecord {
+            strategy: "BVCSTE".into(),
+            field: "actual 2020".into(),
+            ..ChangeRecord::default()
+        };
+        history
+            .try_apply(
+                &mut document,
+                Edit::Batch(vec![
+                    Edit::AddStrategies {
+                        strategies: vec![strategy("B", "b.xlsx")],
+                        warnings: Vec::new(),
+                    },
+                    Edit::AppendChanges {
+                        changes: vec![logged.clone()],
+                    },
+                ]),
+            )
+            .unwrap();
+        assert_eq!(document.changes, [logged]);
+        assert!(history.undo(&mut document));
+        assert_eq!(document, sample());
+        assert!(history.redo(&mut document));
+        assert_eq!(document.strategies.len(), 2);
+        assert_eq!(document.changes.len(), 1);
     }
 
     #[test]

@@ -44,6 +44,12 @@ fn saved_workbook_opens_with_no_detection() {
     let loaded = load_bytes("saved.xlsx", &bytes, &ImportOptions::default()).unwrap();
     assert_eq!(loaded.strategies, document.strategies);
     assert!(loaded.decisions[0].contains("saved by chitieu"));
+    assert!(loaded.saved_workbook);
+    let imported = load_path(&sample("bvcste-2016-2020.xlsx"), &ImportOptions::default()).unwrap();
+    assert!(
+        !imported.saved_workbook,
+        "an imported workbook is not chitieu's own"
+    );
     let summary = chitieu::analysis::summarize(&loaded.strategies[0], None);
     assert_eq!((summary.achieved(), summary.total), (12, 14));
 }

@@ -58,6 +58,9 @@ pub struct Loaded {
     pub decisions: Vec<String>,
     /// The change log of a workbook saved by chitieu; empty for other files.
     pub changes: Vec<crate::model::ChangeRecord>,
+    /// Whether the file is a workbook saved by chitieu (`FORMAT.md`), which saving may replace;
+    /// any other file is never overwritten by a save.
+    pub saved_workbook: bool,
 }
 
 /// Why a file could not be read.
@@ -212,6 +215,7 @@ fn load_saved(file: &str, bytes: &[u8]) -> Result<Option<Loaded>, LoadError> {
         warnings: document.warnings,
         decisions: vec!["a workbook saved by chitieu (FORMAT.md), read as saved".to_owned()],
         changes: document.changes,
+        saved_workbook: true,
     }))
 }
 
