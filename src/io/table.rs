@@ -715,6 +715,13 @@ pub fn read_table(
         current_goal: None,
     };
     for row in data_start..grid.rows.len() {
+        if row < data_start + 2 && is_column_numbering(grid, row) {
+            reader.read.decisions.push(format!(
+                "row {}: column numbers (A, B, 1, 2 …) under the header, not an indicator",
+                grid.at(row, None).row
+            ));
+            continue;
+        }
         reader.row(row);
     }
     let explicit = std::mem::take(&mut read.explicit_directions);
@@ -722,6 +729,53 @@ pub fn read_table(
         finish(strategy, |indicator| explicit.contains(&(index, indicator)));
     }
     Ok(read)
+}
+
+/// The one year the header's target and actual columns name, if they name exactly one ("Năm
+/// 2023 Kế hoạch" | "Năm 2023 Thực hiện"): the period of the row's other values (assessment).
+fn header_year(header: &Header) -> Option<Period> {
+    let mut years = header.roles.iter().flatten().filter_map(|role| match role {
+        Role::Target(Some(year))
+        | Role::Actual {
+            period: Some(year), ..
+        } => Some(*year),
+        _ => None,
+    });
+    let first = years.next()?;
+    years.all(|year| year == first).then_some(first)
+}
+
+/// Whether a row numbers the columns, as Vietnamese report templates do under the header
+/// ("A | B | C | 1 | 2 | 3" or "(1) | (2) | (3)"): at least three cells, each a single letter or a
+/// number (bare or in parentheses), the numbers rising one by one.
+fn is_column_numbering(grid: &Grid, row: usize) -> bool {
+    let Some(cells) = grid.rows.get(row) else {
+        return false;
+    };
+    let mut count = 0;
+    let mut last_number: Option<u32> = None;
+    for cell in cells {
+        let text = match cell {
+            Cell::Empty => continue,
+            Cell::Text(text) => text.trim().to_owned(),
+            Cell::Number {
+                value,
+                percent: false,
+            } if value.fract() == 0.0 && *value >= 0.0 => crate::parse::format_plain(*value),
+            _ => return false,
+        };
+        count += 1;
+        let inner = text.trim_start_matches('(').trim_end_matches(')');
+        if let Ok(number) = inner.parse::<u32>() {
+            if last_number.is_some_and(|last| number != last + 1) {
+                return false;
+            }
+            last_number = Some(number);
+        } else if !(inner.chars().count() == 1 && inner.chars().all(char::is_alphabetic)) {
+            return false;
+        }
+    }
+    count >= 3 && last_number.is_some()
 }
 
 /// The period of values whose column, title and file name give no year (a table of plans and
@@ -1052,6 +1106,7 @@ impl RowReader<'_> {
             return;
         }
         let default_period = row_period
+            .or_else(|| header_year(self.header))
             .or_else(|| self.title_span.map(|(_, to)| to))
             .or_else(|| self.context.span.map(|(_, to)| to))
             .unwrap_or(UNDATED);
