@@ -99,7 +99,30 @@ fn same(a: f64, b: f64) -> bool {
 /// ```
 #[must_use]
 pub fn evaluate(indicator: &Indicator, period: Period) -> Evaluation {
-    let value = indicator.value(period);
+    evaluate_value(indicator, indicator.value(period), period)
+}
+
+/// Judges one breakdown (a commune, a sex …) of an indicator for one period, by the same rules
+/// and against the breakdown's own target. `None` when there is no breakdown at `index`.
+#[must_use]
+pub fn evaluate_breakdown(
+    indicator: &Indicator,
+    index: usize,
+    period: Period,
+) -> Option<Evaluation> {
+    let breakdown = indicator.breakdown.get(index)?;
+    let value = breakdown.values.iter().find(|value| value.period == period);
+    Some(evaluate_value(indicator, value, period))
+}
+
+/// Judges `value` (the indicator's own or a breakdown's) with the indicator's unit, direction
+/// and baseline.
+#[must_use]
+pub fn evaluate_value(
+    indicator: &Indicator,
+    value: Option<&crate::model::PeriodValue>,
+    period: Period,
+) -> Evaluation {
     let manual = value
         .and_then(|value| value.assessment.as_ref())
         .and_then(|assessment: &Assessment| assessment.status);
@@ -226,6 +249,97 @@ fn achievement(
         ),
         _ => (ratio(target, actual), AchievementRule::TargetOverActual),
     }
+}
+
+/// How totals were made from a breakdown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Aggregation {
+    /// Counts and amounts: the sum.
+    Sum,
+    /// Ratios x/y: the sum of numerators over the sum of denominators.
+    RatioOfSums,
+    /// One target shared by every part (a rate or percentage to reach everywhere).
+    SharedTarget,
+}
+
+/// Totals of a breakdown for one period, by the rules of `DESIGN.md`: counts and amounts add
+/// up; ratios x/y add numerators and denominators (0/0 is no data); percentages and rates
+/// given as plain numbers are never summed or averaged, so they have no total; a target is
+/// summed for counts, and kept for percentages and rates only when every part shares it.
+///
+/// Returns the total target value, the total actual measure, and how each was made.
+#[must_use]
+pub fn aggregate(
+    indicator: &Indicator,
+    period: Period,
+) -> (
+    Option<(f64, Aggregation)>,
+    Option<(crate::model::Measure, Aggregation)>,
+) {
+    use crate::model::{Measure, UnitScale};
+    let values: Vec<&crate::model::PeriodValue> = indicator
+        .breakdown
+        .iter()
+        .filter_map(|part| part.values.iter().find(|value| value.period == period))
+        .collect();
+    let countable = indicator.unit.scale == UnitScale::Plain;
+    let targets: Vec<f64> = values
+        .iter()
+        .filter_map(|value| value.target.as_ref().map(|target| target.value))
+        .collect();
+    let target = if targets.is_empty() || targets.len() != values.len() {
+        None
+    } else if countable {
+        Some((targets.iter().sum(), Aggregation::Sum))
+    } else if targets.iter().all(|target| same(*target, targets[0])) {
+        Some((targets[0], Aggregation::SharedTarget))
+    } else {
+        None
+    };
+    let measures: Vec<Measure> = values
+        .iter()
+        .filter_map(|value| value.actual.as_ref().map(|actual| actual.measure))
+        .collect();
+    let actual = if measures.is_empty() {
+        None
+    } else if measures
+        .iter()
+        .all(|measure| matches!(measure, Measure::Ratio { .. }))
+    {
+        let (numerator, denominator) =
+            measures
+                .iter()
+                .fold((0.0, 0.0), |(n, d), measure| match measure {
+                    Measure::Ratio {
+                        numerator,
+                        denominator,
+                    } => (n + numerator, d + denominator),
+                    Measure::Number(_) => (n, d),
+                });
+        Some((
+            Measure::Ratio {
+                numerator,
+                denominator,
+            },
+            Aggregation::RatioOfSums,
+        ))
+    } else if countable
+        && measures
+            .iter()
+            .all(|measure| matches!(measure, Measure::Number(_)))
+    {
+        let sum = measures
+            .iter()
+            .map(|measure| match measure {
+                Measure::Number(value) => *value,
+                Measure::Ratio { .. } => 0.0,
+            })
+            .sum();
+        Some((Measure::Number(sum), Aggregation::Sum))
+    } else {
+        None
+    };
+    (target, actual)
 }
 
 /// One indicator's line in a summary.

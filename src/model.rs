@@ -233,8 +233,12 @@ pub struct Indicator {
     pub baseline: Option<Baseline>,
     /// Whether a later period's target includes the earlier ones (a running total).
     pub cumulative: bool,
-    /// Targets and actual results per period, ascending by period.
+    /// Targets and actual results per period, ascending by period: the indicator as a whole
+    /// (the total over its breakdown, as given or as aggregated by the reader).
     pub values: Vec<PeriodValue>,
+    /// Values broken down by place, sex, age group … (disaggregation), when the file gives them.
+    #[serde(default)]
+    pub breakdown: Vec<Breakdown>,
     /// Where the figures come from (nguồn), as written.
     pub source: String,
     /// Notes (ghi chú), as written.
@@ -264,6 +268,50 @@ impl Indicator {
         };
         &mut self.values[at]
     }
+}
+
+/// An indicator's values for one combination of disaggregation keys: a commune, a sex, or a
+/// commune and a sex.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Breakdown {
+    /// (dimension, value) pairs in the file's column order, e.g. ("Xã", "Phú Thượng"),
+    /// ("Giới tính", "Nữ").
+    pub keys: Vec<(String, String)>,
+    /// Targets and actual results per period, ascending.
+    pub values: Vec<PeriodValue>,
+}
+
+impl Breakdown {
+    /// The keys as one label: "Phú Thượng · Nữ".
+    #[must_use]
+    pub fn label(&self) -> String {
+        self.keys
+            .iter()
+            .map(|(_, value)| value.as_str())
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
+
+    /// The values for one period, created empty (in period order) when missing.
+    pub fn value_mut(&mut self, period: Period) -> &mut PeriodValue {
+        value_mut(&mut self.values, period)
+    }
+}
+
+/// The value of `period` in a period-sorted list, inserted empty when missing.
+pub fn period_value_mut(values: &mut Vec<PeriodValue>, period: Period) -> &mut PeriodValue {
+    value_mut(values, period)
+}
+
+fn value_mut(values: &mut Vec<PeriodValue>, period: Period) -> &mut PeriodValue {
+    let at = match values.binary_search_by_key(&period, |value| value.period) {
+        Ok(at) => at,
+        Err(at) => {
+            values.insert(at, PeriodValue::new(period));
+            at
+        }
+    };
+    &mut values[at]
 }
 
 /// The value at the start of a strategy.

@@ -17,10 +17,11 @@ use rust_xlsxwriter::{
     ConditionalFormatText, ConditionalFormatTextRule, Format, Workbook, Worksheet, XlsxError,
 };
 
-use crate::analysis::evaluate;
+use crate::analysis::evaluate_value;
 use crate::model::{
-    Actual, Assessment, Baseline, BudgetLine, CellRef, ChangeRecord, Comparator, Direction,
-    Document, Goal, Indicator, Measure, PeriodValue, Status, Strategy, Target, Unit, Warning,
+    Actual, Assessment, Baseline, Breakdown, BudgetLine, CellRef, ChangeRecord, Comparator,
+    Direction, Document, Goal, Indicator, Measure, PeriodValue, Status, Strategy, Target, Unit,
+    Warning,
 };
 use crate::report::Language;
 
@@ -109,6 +110,7 @@ pub const VALUE_COLUMNS: &[&str] = &[
     "indicator_no",
     "strategy",
     "code",
+    "breakdown",
     "period",
     "target_text",
     "target",
@@ -210,8 +212,21 @@ pub fn to_xlsx(document: &Document, file: &str) -> Result<Vec<u8>, StoreError> {
                     &indicator_no,
                     strategy,
                     indicator,
+                    None,
                     value,
                 ));
+            }
+            for part in &indicator.breakdown {
+                for value in &part.values {
+                    values.push(value_row(
+                        &strategy_no,
+                        &indicator_no,
+                        strategy,
+                        indicator,
+                        Some(&part.keys),
+                        value,
+                    ));
+                }
             }
         }
         for line in &strategy.budget {
@@ -383,6 +398,7 @@ pub fn from_xlsx(file: &str, bytes: &[u8]) -> Result<Document, StoreError> {
             baseline,
             cumulative: row.bool("cumulative"),
             values: Vec::new(),
+            breakdown: Vec::new(),
             source: row.text("source"),
             note: row.text("note"),
             origin: row.origin("origin")?,
@@ -391,8 +407,35 @@ pub fn from_xlsx(file: &str, bytes: &[u8]) -> Result<Document, StoreError> {
     }
     for row in values_sheet.rows() {
         let value = read_value(&row)?;
+        let keys: Option<Vec<(String, String)>> = match row.opt_text("breakdown") {
+            None => None,
+            Some(text) => Some(serde_json::from_str(&text).map_err(|error| {
+                row.error(format!(
+                    "breakdown \"{text}\" is not a list of [dimension, value] pairs ({error})"
+                ))
+            })?),
+        };
         let indicator = row.indicator(&mut document)?;
-        indicator.values.push(value);
+        match keys {
+            None => indicator.values.push(value),
+            Some(keys) => {
+                let at = match indicator
+                    .breakdown
+                    .iter()
+                    .position(|part| part.keys == keys)
+                {
+                    Some(at) => at,
+                    None => {
+                        indicator.breakdown.push(Breakdown {
+                            keys,
+                            values: Vec::new(),
+                        });
+                        indicator.breakdown.len() - 1
+                    }
+                };
+                indicator.breakdown[at].values.push(value);
+            }
+        }
     }
     for row in budget_sheet.rows() {
         let line = BudgetLine {
@@ -436,6 +479,7 @@ fn value_row(
     indicator_no: &Value,
     strategy: &Strategy,
     indicator: &Indicator,
+    keys: Option<&[(String, String)]>,
     value: &PeriodValue,
 ) -> Vec<Value> {
     let target = value.target.as_ref();
@@ -448,12 +492,15 @@ fn value_row(
         }) => (None, Some(numerator), Some(denominator)),
         None => (None, None, None),
     };
-    let evaluation = evaluate(indicator, value.period);
+    let evaluation = evaluate_value(indicator, Some(value), value.period);
     vec![
         strategy_no.clone(),
         indicator_no.clone(),
         text(&strategy.code),
         text(&indicator.code),
+        keys.map_or(Value::Empty, |keys| {
+            Value::Text(serde_json::to_string(keys).unwrap_or_default())
+        }),
         Value::Number(f64::from(value.period)),
         opt_text(target.map(|t| t.text.as_str())),
         opt_number(target.map(|t| t.value)),

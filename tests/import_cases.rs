@@ -264,3 +264,97 @@ fn ods_long_layout_on_its_second_sheet() {
         Some("Số liệu")
     );
 }
+
+#[test]
+fn long_layout_with_disaggregation_columns() {
+    let loaded = load("long_disaggregated.csv");
+    let strategy = only(&loaded);
+    let codes: Vec<&str> = strategy
+        .indicators
+        .iter()
+        .map(|i| i.code.as_str())
+        .collect();
+    assert_eq!(
+        codes,
+        ["C1", "C2", "C3", "C4"],
+        "one indicator each, not one per commune"
+    );
+
+    // Counts add up: targets 120 + 130 + 80 + 95, actual results 122 + 127 + 82 + 92.
+    let vaccinated = indicator(strategy, "C1");
+    assert_eq!(vaccinated.breakdown.len(), 4);
+    let labels: Vec<String> = vaccinated
+        .breakdown
+        .iter()
+        .map(|part| part.label())
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            "Phú Thượng · Nữ",
+            "Phú Thượng · Nam",
+            "Phú Mậu · Nữ",
+            "Phú Mậu · Nam"
+        ]
+    );
+    assert_eq!(
+        vaccinated.breakdown[0].keys,
+        [
+            ("Xã".to_owned(), "Phú Thượng".to_owned()),
+            ("Giới tính".to_owned(), "Nữ".to_owned())
+        ]
+    );
+    assert_eq!(target(vaccinated, 2023), (425.0, None));
+    assert_eq!(actual(vaccinated, 2023), Measure::Number(423.0));
+    assert_eq!(evaluate(vaccinated, 2023).status, Status::NotMet);
+    let girls = chitieu::analysis::evaluate_breakdown(vaccinated, 0, 2023).unwrap();
+    assert_eq!(girls.status, Status::Exceeded);
+
+    // Ratios add numerators and denominators: (450 + 300) / (480 + 350).
+    let water = indicator(strategy, "C2");
+    assert_eq!(
+        actual(water, 2023),
+        Measure::Ratio {
+            numerator: 750.0,
+            denominator: 830.0
+        }
+    );
+    assert_eq!(
+        target(water, 2023),
+        (90.0, None),
+        "a target every commune shares"
+    );
+    assert_eq!(evaluate(water, 2023).status, Status::Exceeded);
+
+    // Percentages given as numbers are never summed or averaged: no total actual.
+    let women = indicator(strategy, "C3");
+    assert_eq!(women.value(2023).unwrap().actual, None);
+    assert_eq!(evaluate(women, 2023).status, Status::NoData);
+    assert!(decided(&loaded, "percentages and rates are not summed"));
+
+    // A "Toàn huyện" row is the total as given, not a breakdown part.
+    let poor = indicator(strategy, "C4");
+    assert_eq!(poor.breakdown.len(), 2);
+    assert_eq!(target(poor, 2023), (400.0, Some(Comparator::LessThan)));
+    assert_eq!(actual(poor, 2023), Measure::Number(385.0));
+    assert!(
+        poor.value(2023)
+            .unwrap()
+            .actual
+            .as_ref()
+            .unwrap()
+            .origin
+            .is_some()
+    );
+
+    // Saved and read back, the breakdown is kept exactly.
+    let document = chitieu::model::Document {
+        strategies: loaded.strategies.clone(),
+        ..chitieu::model::Document::default()
+    };
+    let bytes = chitieu::store::to_xlsx(&document, "saved.xlsx").unwrap();
+    assert_eq!(
+        chitieu::store::from_xlsx("saved.xlsx", &bytes).unwrap(),
+        document
+    );
+}

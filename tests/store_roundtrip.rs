@@ -5,8 +5,9 @@ use std::path::PathBuf;
 
 use chitieu::io::{ImportOptions, load_bytes, load_path};
 use chitieu::model::{
-    Actual, Assessment, Baseline, BudgetLine, CellRef, ChangeRecord, Comparator, Direction,
-    Document, Goal, Indicator, Measure, PeriodValue, Strategy as Programme, Target, Unit, Warning,
+    Actual, Assessment, Baseline, Breakdown, BudgetLine, CellRef, ChangeRecord, Comparator,
+    Direction, Document, Goal, Indicator, Measure, PeriodValue, Strategy as Programme, Target,
+    Unit, Warning,
 };
 use chitieu::store::{from_xlsx, to_xlsx};
 use proptest::prelude::*;
@@ -176,9 +177,29 @@ fn indicator() -> impl Strategy<Value = Indicator> {
     );
     let values = proptest::collection::btree_set(2000i32..2031, 0..4)
         .prop_flat_map(|periods| periods.into_iter().map(period_value).collect::<Vec<_>>());
+    let part_values = proptest::collection::btree_set(2000i32..2031, 1..3)
+        .prop_flat_map(|periods| periods.into_iter().map(period_value).collect::<Vec<_>>());
+    let breakdown = proptest::collection::vec(
+        (
+            proptest::collection::vec((words(), words()), 1..3),
+            part_values,
+        )
+            .prop_map(|(keys, values)| Breakdown { keys, values }),
+        0..3,
+    )
+    .prop_map(|mut parts| {
+        // Parts are told apart by their keys.
+        let mut seen = Vec::new();
+        parts.retain(|part| {
+            let new = !seen.contains(&part.keys);
+            seen.push(part.keys.clone());
+            new
+        });
+        parts
+    });
     (
         (words(), words(), proptest::option::of(words()), words()),
-        (direction, baseline, any::<bool>(), values),
+        (direction, baseline, any::<bool>(), values, breakdown),
         (
             proptest::option::of(words()),
             proptest::option::of(words()),
@@ -188,7 +209,7 @@ fn indicator() -> impl Strategy<Value = Indicator> {
         .prop_map(
             |(
                 (code, name, goal, unit),
-                (direction, baseline, cumulative, values),
+                (direction, baseline, cumulative, values, breakdown),
                 (source, note, origin),
             )| {
                 Indicator {
@@ -200,6 +221,7 @@ fn indicator() -> impl Strategy<Value = Indicator> {
                     baseline,
                     cumulative,
                     values,
+                    breakdown,
                     source: source.unwrap_or_default(),
                     note: note.unwrap_or_default(),
                     origin,

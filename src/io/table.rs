@@ -8,8 +8,8 @@
 //! "Trong đó" rows are not indicators; budget lines (kinh phí) are kept apart.
 
 use crate::model::{
-    Actual, Assessment, Baseline, BudgetLine, CellRef, Comparator, Direction, Goal, Indicator,
-    Measure, Period, Strategy, Target, Unit, Warning,
+    Actual, Assessment, Baseline, Breakdown, BudgetLine, CellRef, Comparator, Direction, Goal, Indicator,
+    Measure, Period, Strategy, Target, Unit, Warning, period_value_mut,
 };
 use crate::parse::{FormatVote, NumberFormat, parse_measure, parse_number, parse_target};
 use crate::text::{clean, fold, is_roman_numeral, years};
@@ -56,6 +56,9 @@ pub enum Role {
     Goal,
     /// A ratio the file computed (tỷ lệ TH/KH); recomputed, not read.
     Computed,
+    /// A disaggregation column: place (tỉnh, huyện, xã), sex (giới tính), age group …; rows
+    /// with a value there are a breakdown of the indicator, rows with none (or "Tổng") its total.
+    Dimension,
 }
 
 impl Role {
@@ -86,6 +89,7 @@ impl Role {
             Self::StrategyName => "strategy name".into(),
             Self::Goal => "goal".into(),
             Self::Computed => "computed ratio (ignored)".into(),
+            Self::Dimension => "breakdown (place, sex …)".into(),
         }
     }
 }
@@ -222,6 +226,16 @@ fn classify_words(header: &str) -> Option<Role> {
         "measure",
     ]) {
         return Some(Role::Unit);
+    }
+    if is(&[
+        "tinh", "tinh/thanh pho", "tinh thanh", "huyen", "quan/huyen", "huyen/thi xa", "xa",
+        "xa/phuong", "phuong/xa", "xa/phuong/thi tran", "dia ban", "dia phuong",
+        "don vi hanh chinh", "khu vuc", "vung", "gioi tinh", "gioi", "nhom tuoi", "do tuoi",
+        "dan toc", "thanh thi/nong thon", "place", "location", "province", "district",
+        "commune", "ward", "region", "area", "sex", "gender", "age group", "age", "ethnicity",
+        "urban/rural",
+    ]) {
+        return Some(Role::Dimension);
     }
     if is(&["chieu", "direction", "xu huong", "huong", "polarity"]) {
         return Some(Role::Direction);
@@ -713,6 +727,7 @@ pub fn read_table(
         title_name: title.map(|(name, _)| name),
         read: &mut read,
         current_goal: None,
+        breakdown_index: std::collections::HashMap::new(),
     };
     for row in data_start..grid.rows.len() {
         if row < data_start + 2 && is_column_numbering(grid, row) {
@@ -726,7 +741,7 @@ pub fn read_table(
     }
     let explicit = std::mem::take(&mut read.explicit_directions);
     for (index, strategy) in read.strategies.iter_mut().enumerate() {
-        finish(strategy, |indicator| explicit.contains(&(index, indicator)));
+        finish(strategy, |indicator| explicit.contains(&(index, indicator)), &mut read.decisions);
     }
     Ok(read)
 }
@@ -892,6 +907,8 @@ struct RowReader<'a> {
     title_span: Option<(Period, Period)>,
     read: &'a mut TableRead,
     current_goal: Option<String>,
+    /// (strategy, indicator, keys) → position in the indicator's breakdown.
+    breakdown_index: std::collections::HashMap<(usize, usize, Vec<(String, String)>), usize>,
 }
 
 /// Words that open a budget line's name.
@@ -1110,6 +1127,7 @@ impl RowReader<'_> {
             .or_else(|| self.title_span.map(|(_, to)| to))
             .or_else(|| self.context.span.map(|(_, to)| to))
             .unwrap_or(UNDATED);
+        let keys = self.breakdown_keys(row);
         let baseline = self.baseline(row);
         let source = self.text(row, Role::Source);
         let note = self.text(row, Role::Note);
@@ -1195,6 +1213,7 @@ impl RowReader<'_> {
                 direction: direction.unwrap_or_default(),
                 baseline: None,
                 values: Vec::new(),
+                breakdown: Vec::new(),
                 source: String::new(),
                 note: String::new(),
                 origin: Some(origin),
@@ -1214,9 +1233,24 @@ impl RowReader<'_> {
         if indicator.note.is_empty() {
             indicator.note = note;
         }
+        let values = if keys.is_empty() {
+            &mut indicator.values
+        } else {
+            let part = *self
+                .breakdown_index
+                .entry((strategy_index, at, keys.clone()))
+                .or_insert_with(|| {
+                    indicator.breakdown.push(Breakdown {
+                        keys,
+                        values: Vec::new(),
+                    });
+                    indicator.breakdown.len() - 1
+                });
+            &mut indicator.breakdown[part].values
+        };
         let mut conflicts = Vec::new();
         for (period, target) in targets {
-            let value = indicator.value_mut(period);
+            let value = period_value_mut(values, period);
             match &value.target {
                 Some(existing) if existing.text != target.text => conflicts.push((
                     target.origin.clone(),
@@ -1230,7 +1264,7 @@ impl RowReader<'_> {
             }
         }
         for (period, actual) in actuals {
-            let value = indicator.value_mut(period);
+            let value = period_value_mut(values, period);
             match &value.actual {
                 Some(existing) if existing.text != actual.text => conflicts.push((
                     actual.origin.clone(),
@@ -1244,7 +1278,7 @@ impl RowReader<'_> {
             }
         }
         for (period, text, is_target) in unread {
-            let value = indicator.value_mut(period);
+            let value = period_value_mut(values, period);
             if is_target {
                 value.unread_target = Some(text);
             } else {
@@ -1252,12 +1286,34 @@ impl RowReader<'_> {
             }
         }
         if !assessment_text.is_empty() {
-            let value = indicator.value_mut(default_period);
+            let value = period_value_mut(values, default_period);
             value.assessment = Some(Assessment::from_text(&assessment_text, Some(assessment_at)));
         }
         for (at, message) in conflicts {
             self.warn(at.unwrap_or_default(), message);
         }
+    }
+
+    /// The row's disaggregation keys: (dimension header, value) for each breakdown column with
+    /// a value other than a total ("Tổng", "Toàn tỉnh", "Total", "Chung").
+    fn breakdown_keys(&self, row: usize) -> Vec<(String, String)> {
+        self.header
+            .roles
+            .iter()
+            .enumerate()
+            .filter(|(_, role)| **role == Some(Role::Dimension))
+            .filter_map(|(column, _)| {
+                let value = clean(&self.grid.cell(row, column).as_text());
+                let folded = fold(&value);
+                let total = value.is_empty()
+                    || [
+                        "tong", "tong so", "tong cong", "toan tinh", "toan huyen", "toan xa",
+                        "chung", "ca nuoc", "total", "all", "both", "both sexes", "all ages",
+                    ]
+                    .contains(&folded.as_str());
+                (!total).then(|| (self.header.texts[column].clone(), value))
+            })
+            .collect()
     }
 
     fn goal_from_text(&mut self, row: usize, text: &str) -> String {
@@ -1379,16 +1435,95 @@ fn join_nonempty(parts: &[String]) -> String {
 /// Completes a strategy after its rows are read: directions not given by a column are inferred
 /// from the target's comparator (≤, < → decrease; range → range), else from a baseline above the
 /// target or targets falling over the periods; the span defaults to the periods.
-fn finish(strategy: &mut Strategy, explicit: impl Fn(usize) -> bool) {
+fn finish(strategy: &mut Strategy, explicit: impl Fn(usize) -> bool, decisions: &mut Vec<String>) {
     for (index, indicator) in strategy.indicators.iter_mut().enumerate() {
         if !explicit(index) {
             indicator.direction = infer_direction(indicator);
         }
+        add_totals(indicator, decisions);
     }
     if strategy.span.is_none() {
         let mut periods = strategy.periods();
         periods.retain(|period| *period != UNDATED);
         strategy.span = span_of(&periods);
+    }
+}
+
+/// Gives an indicator with a breakdown its totals where the file has no total row, by the
+/// aggregation rules ([`crate::analysis::aggregate`]), and says what was done.
+fn add_totals(indicator: &mut Indicator, decisions: &mut Vec<String>) {
+    if indicator.breakdown.is_empty() {
+        return;
+    }
+    let mut periods: Vec<Period> = indicator
+        .breakdown
+        .iter()
+        .flat_map(|part| part.values.iter().map(|value| value.period))
+        .collect();
+    periods.sort_unstable();
+    periods.dedup();
+    let label = if indicator.code.is_empty() {
+        indicator.name.clone()
+    } else {
+        indicator.code.clone()
+    };
+    let parts = indicator.breakdown.len();
+    for period in periods {
+        let (target, actual) = crate::analysis::aggregate(indicator, period);
+        let given = indicator.value(period).cloned().unwrap_or_default();
+        let value = period_value_mut(&mut indicator.values, period);
+        let mut made = Vec::new();
+        if given.target.is_none() && given.unread_target.is_none() {
+            if let Some((total, how)) = target {
+                value.target = Some(Target {
+                    value: total,
+                    comparator: None,
+                    text: crate::parse::format_plain(total),
+                    origin: None,
+                });
+                made.push(format!("target {}", aggregation_words(how)));
+            }
+        }
+        if given.actual.is_none() && given.unread_actual.is_none() {
+            match actual {
+                Some((measure, how)) => {
+                    value.actual = Some(Actual {
+                        measure,
+                        estimate: false,
+                        text: match measure {
+                            Measure::Number(number) => crate::parse::format_plain(number),
+                            Measure::Ratio {
+                                numerator,
+                                denominator,
+                            } => format!(
+                                "{}/{}",
+                                crate::parse::format_plain(numerator),
+                                crate::parse::format_plain(denominator)
+                            ),
+                        },
+                        origin: None,
+                    });
+                    made.push(format!("actual {}", aggregation_words(how)));
+                }
+                None => made.push(
+                    "no total actual: percentages and rates are not summed or averaged (give a total row or x/y ratios)".to_owned(),
+                ),
+            }
+        }
+        if !made.is_empty() {
+            decisions.push(format!(
+                "indicator {label}, {period}: total of {parts} breakdown rows: {}",
+                made.join("; ")
+            ));
+        }
+    }
+}
+
+fn aggregation_words(how: crate::analysis::Aggregation) -> &'static str {
+    match how {
+        crate::analysis::Aggregation::Sum => "summed",
+        crate::analysis::Aggregation::RatioOfSums => "as the sum of numerators over the sum of denominators",
+        crate::analysis::Aggregation::SharedTarget => "shared by every part",
     }
 }
 
