@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use crate::model::{
     Actual, Assessment, Baseline, ChangeRecord, Direction, Document, Goal, Indicator, Period,
-    PeriodValue, Strategy, Target, Unit, Warning,
+    PeriodValue, Presentation, Strategy, Target, Unit, Warning,
 };
 use crate::parse::{NumberFormat, format_plain, parse_measure, parse_number, parse_target};
 
@@ -282,6 +282,9 @@ pub enum Edit {
         /// How many records to remove from the end.
         count: usize,
     },
+    /// Sets the presenter's choice of slides and hidden indicators (its inverse sets the
+    /// choice before).
+    SetPresentation(Box<Presentation>),
     /// Several edits as one step (a paste of a range, a cleared selection): applied in order,
     /// all or none; undone together.
     Batch(Vec<Edit>),
@@ -566,6 +569,9 @@ impl Edit {
                     changes: document.changes.split_off(keep),
                 })
             }
+            Edit::SetPresentation(presentation) => Ok(Edit::SetPresentation(Box::new(
+                std::mem::replace(&mut document.presentation, *presentation),
+            ))),
             Edit::Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());
                 for edit in edits {
@@ -1313,6 +1319,42 @@ mod tests {
         assert!(history.redo(&mut document));
         assert_eq!(document.strategies.len(), 2);
         assert_eq!(document.changes.len(), 1);
+    }
+
+    #[test]
+    fn the_presentation_changes_through_history() {
+        use crate::model::{IndicatorRef, SlideChoice, SlideKind, SlideRef};
+        let mut document = sample();
+        let original = document.clone();
+        let mut history = History::default();
+        let chosen = Presentation {
+            slides: vec![SlideChoice {
+                slide: SlideRef {
+                    kind: SlideKind::NotMet,
+                    strategy: "BVCSTE".into(),
+                    goal: String::new(),
+                },
+                shown: false,
+            }],
+            hidden_indicators: vec![IndicatorRef {
+                strategy: "BVCSTE".into(),
+                indicator: "5".into(),
+            }],
+        };
+        history
+            .try_apply(
+                &mut document,
+                Edit::SetPresentation(Box::new(chosen.clone())),
+            )
+            .unwrap();
+        assert_eq!(document.presentation, chosen);
+        assert!(document.presentation.hides("BVCSTE", "5"));
+        assert!(document.changes.is_empty(), "not a change of figures");
+        assert!(history.is_modified());
+        assert!(history.undo(&mut document));
+        assert_eq!(document, original);
+        assert!(history.redo(&mut document));
+        assert_eq!(document.presentation, chosen);
     }
 
     #[test]

@@ -20,6 +20,109 @@ pub struct Document {
     pub warnings: Vec<Warning>,
     /// Edits made to the figures, oldest first, for the saved workbook's change log.
     pub changes: Vec<ChangeRecord>,
+    /// The presenter's choice of slides for a review meeting: their order, the slides left
+    /// out and the indicators hidden. Saved with the document.
+    #[serde(default)]
+    pub presentation: Presentation,
+}
+
+/// What the presenter chose for the slides of a review meeting (`crate::deck` builds the
+/// slides). Slides and indicators are named by strategy, goal and indicator codes, so the
+/// choice holds while strategies are opened, closed and reordered.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Presentation {
+    /// Slides in the presenter's order, each shown or left out. Empty until the presenter
+    /// changes something; slides of the document not listed follow in their usual order.
+    pub slides: Vec<SlideChoice>,
+    /// Indicators left out of every slide (charts, lists and figures).
+    pub hidden_indicators: Vec<IndicatorRef>,
+}
+
+impl Presentation {
+    /// Whether the indicator `code` of the strategy `strategy` is hidden from the slides.
+    #[must_use]
+    pub fn hides(&self, strategy: &str, code: &str) -> bool {
+        self.hidden_indicators
+            .iter()
+            .any(|hidden| hidden.strategy == strategy && hidden.indicator == code)
+    }
+}
+
+/// One slide in the presenter's list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SlideChoice {
+    /// Which slide.
+    pub slide: SlideRef,
+    /// Whether it is shown; a slide left out keeps its place in the order.
+    pub shown: bool,
+}
+
+/// The kinds of slide of a review meeting.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum SlideKind {
+    /// A strategy's name and period.
+    Title,
+    /// A strategy's headline: met or exceeded of total, counts per status, budget.
+    Headline,
+    /// One goal of a strategy with the achievement chart of its indicators.
+    Goal,
+    /// The indicators of a strategy below target, with actual, target and gap.
+    NotMet,
+    /// Every open strategy side by side.
+    Compare,
+}
+
+impl SlideKind {
+    /// Every kind, in the order a strategy's slides come.
+    pub const ALL: [Self; 5] = [
+        Self::Title,
+        Self::Headline,
+        Self::Goal,
+        Self::NotMet,
+        Self::Compare,
+    ];
+
+    /// The name written in the saved workbook: `title`, `headline`, `goal`, `not_met`,
+    /// `compare`.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Title => "title",
+            Self::Headline => "headline",
+            Self::Goal => "goal",
+            Self::NotMet => "not_met",
+            Self::Compare => "compare",
+        }
+    }
+
+    /// Reads a name written by [`Self::as_str`].
+    #[must_use]
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|kind| kind.as_str() == text.trim())
+    }
+}
+
+/// A slide, named by what it shows.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct SlideRef {
+    /// The kind of slide.
+    pub kind: SlideKind,
+    /// The strategy's code; empty for the comparison of all strategies.
+    pub strategy: String,
+    /// The goal's code for a goal slide (empty: the indicators that belong to no goal).
+    pub goal: String,
+}
+
+/// An indicator, named by its strategy's code and its own code (its name when it has none).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct IndicatorRef {
+    /// The strategy's code.
+    pub strategy: String,
+    /// The indicator's code, or its name when it has no code.
+    pub indicator: String,
 }
 
 /// One edit of a figure, as the change log shows it.

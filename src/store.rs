@@ -1,7 +1,7 @@
 //! chitieu's own workbook: saving a [`Document`] to XLSX and reading it back exactly.
 //!
 //! The layout is documented in `FORMAT.md`: one sheet per table (Strategies, Goals, Indicators,
-//! Values, Budget, Warnings, Change log) and a sheet named `chitieu` that marks the file and its
+//! Values, Budget, Warnings, Change log, Presentation) and a sheet named `chitieu` that marks the file and its
 //! format version. Every sheet has a header row; rows refer to their strategy and indicator by
 //! number (`strategy_no`, `indicator_no`), so codes may repeat or be empty. Computed achievement
 //! and status are written as values, with conditional colours, and ignored when reading.
@@ -20,8 +20,8 @@ use rust_xlsxwriter::{
 use crate::analysis::evaluate_value;
 use crate::model::{
     Actual, Assessment, Baseline, Breakdown, BudgetLine, CellRef, ChangeRecord, Comparator,
-    Direction, Document, Goal, Indicator, Measure, PeriodValue, Status, Strategy, Target, Unit,
-    Warning,
+    Direction, Document, Goal, Indicator, IndicatorRef, Measure, PeriodValue, SlideChoice,
+    SlideKind, SlideRef, Status, Strategy, Target, Unit, Warning,
 };
 use crate::report::Language;
 
@@ -149,6 +149,11 @@ pub const BUDGET_COLUMNS: &[&str] = &[
 pub const WARNING_COLUMNS: &[&str] = &["file", "sheet", "row", "column", "message"];
 /// Columns of the Change log sheet.
 pub const CHANGE_COLUMNS: &[&str] = &["when", "strategy", "indicator", "field", "old", "new"];
+/// Columns of the Presentation sheet.
+pub const PRESENTATION_COLUMNS: &[&str] = &["kind", "strategy", "goal", "indicator", "shown"];
+
+/// The `kind` of a Presentation row that hides an indicator from the slides.
+const HIDDEN_INDICATOR: &str = "indicator";
 
 /// Writes the document as a chitieu workbook, in memory.
 pub fn to_xlsx(document: &Document, file: &str) -> Result<Vec<u8>, StoreError> {
@@ -266,6 +271,25 @@ pub fn to_xlsx(document: &Document, file: &str) -> Result<Vec<u8>, StoreError> {
             text(&change.new),
         ]);
     }
+    let mut presentation = Table::new(PRESENTATION_COLUMNS);
+    for choice in &document.presentation.slides {
+        presentation.push(vec![
+            text(choice.slide.kind.as_str()),
+            text(&choice.slide.strategy),
+            text(&choice.slide.goal),
+            Value::Empty,
+            Value::Bool(choice.shown),
+        ]);
+    }
+    for hidden in &document.presentation.hidden_indicators {
+        presentation.push(vec![
+            text(HIDDEN_INDICATOR),
+            text(&hidden.strategy),
+            Value::Empty,
+            text(&hidden.indicator),
+            Value::Bool(false),
+        ]);
+    }
     for (name, table) in [
         ("Strategies", &strategies),
         ("Goals", &goals),
@@ -274,6 +298,7 @@ pub fn to_xlsx(document: &Document, file: &str) -> Result<Vec<u8>, StoreError> {
         ("Budget", &budget),
         ("Warnings", &warnings),
         ("Change log", &changes),
+        ("Presentation", &presentation),
     ] {
         let sheet = workbook.add_worksheet();
         sheet.set_name(name).map_err(xlsx)?;
@@ -336,6 +361,11 @@ pub fn from_xlsx(file: &str, bytes: &[u8]) -> Result<Document, StoreError> {
             file: file.to_owned(),
             message: error.to_string(),
         })?;
+    // Workbooks saved before presentations have no Presentation sheet.
+    let has_presentation = workbook
+        .sheet_names()
+        .iter()
+        .any(|name| name == "Presentation");
     let mut sheet = |name: &str| -> Result<Sheet, StoreError> {
         let range = workbook
             .worksheet_range(name)
@@ -354,6 +384,11 @@ pub fn from_xlsx(file: &str, bytes: &[u8]) -> Result<Document, StoreError> {
     let budget_sheet = sheet("Budget")?;
     let warnings_sheet = sheet("Warnings")?;
     let changes_sheet = sheet("Change log")?;
+    let presentation_sheet = if has_presentation {
+        Some(sheet("Presentation")?)
+    } else {
+        None
+    };
 
     let mut document = Document::default();
     for row in strategies_sheet.rows() {
@@ -469,6 +504,29 @@ pub fn from_xlsx(file: &str, bytes: &[u8]) -> Result<Document, StoreError> {
             field: row.text("field"),
             old: row.text("old"),
             new: row.text("new"),
+        });
+    }
+    for row in presentation_sheet.iter().flat_map(Sheet::rows) {
+        let kind = row.text("kind");
+        if kind == HIDDEN_INDICATOR {
+            document.presentation.hidden_indicators.push(IndicatorRef {
+                strategy: row.text("strategy"),
+                indicator: row.text("indicator"),
+            });
+            continue;
+        }
+        let kind = SlideKind::parse(&kind).ok_or_else(|| {
+            row.error(format!(
+                "kind \"{kind}\" is not title, headline, goal, not_met, compare or indicator"
+            ))
+        })?;
+        document.presentation.slides.push(SlideChoice {
+            slide: SlideRef {
+                kind,
+                strategy: row.text("strategy"),
+                goal: row.text("goal"),
+            },
+            shown: row.bool("shown"),
         });
     }
     Ok(document)
@@ -619,7 +677,7 @@ fn write_marker(sheet: &mut Worksheet, bold: &Format) -> Result<(), XlsxError> {
     sheet.write_number(1, 1, FORMAT_VERSION)?;
     let lines = [
         "This workbook was saved by chitieu. Its sheets are described in FORMAT.md.",
-        "Strategies, Goals, Indicators, Values and Budget hold the document; Warnings lists cells that could not be read; Change log lists edits.",
+        "Strategies, Goals, Indicators, Values and Budget hold the document; Warnings lists cells that could not be read; Change log lists edits; Presentation holds the presenter's choice of slides.",
         "Rows refer to their strategy and indicator by strategy_no and indicator_no. Edit values freely in Excel; keep the header rows and the sheet names.",
         "achievement_percent, status and achievement_rule in Values are computed when saving and ignored when reading.",
     ];

@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use chitieu::io::{ImportOptions, load_bytes, load_path};
 use chitieu::model::{
     Actual, Assessment, Baseline, Breakdown, BudgetLine, CellRef, ChangeRecord, Comparator,
-    Direction, Document, Goal, Indicator, Measure, PeriodValue, Strategy as Programme, Target,
-    Unit, Warning,
+    Direction, Document, Goal, Indicator, IndicatorRef, Measure, PeriodValue, Presentation,
+    SlideChoice, SlideKind, SlideRef, Strategy as Programme, Target, Unit, Warning,
 };
 use chitieu::store::{from_xlsx, to_xlsx};
 use proptest::prelude::*;
@@ -278,6 +278,36 @@ fn programme() -> impl Strategy<Value = Programme> {
         )
 }
 
+fn presentation() -> impl Strategy<Value = Presentation> {
+    let code = prop_oneof![Just(String::new()), words()];
+    let slide = (
+        proptest::sample::select(SlideKind::ALL.to_vec()),
+        code.clone(),
+        code,
+        any::<bool>(),
+    )
+        .prop_map(|(kind, strategy, goal, shown)| SlideChoice {
+            slide: SlideRef {
+                kind,
+                strategy,
+                goal,
+            },
+            shown,
+        });
+    let hidden = (words(), words()).prop_map(|(strategy, indicator)| IndicatorRef {
+        strategy,
+        indicator,
+    });
+    (
+        proptest::collection::vec(slide, 0..4),
+        proptest::collection::vec(hidden, 0..3),
+    )
+        .prop_map(|(slides, hidden_indicators)| Presentation {
+            slides,
+            hidden_indicators,
+        })
+}
+
 fn document() -> impl Strategy<Value = Document> {
     let warning = (origin(), words()).prop_map(|(at, message)| Warning {
         at: at.unwrap_or_default(),
@@ -297,11 +327,13 @@ fn document() -> impl Strategy<Value = Document> {
         proptest::collection::vec(programme(), 0..3),
         proptest::collection::vec(warning, 0..3),
         proptest::collection::vec(change, 0..3),
+        presentation(),
     )
-        .prop_map(|(strategies, warnings, changes)| Document {
+        .prop_map(|(strategies, warnings, changes, presentation)| Document {
             strategies,
             warnings,
             changes,
+            presentation,
         })
 }
 
