@@ -24,7 +24,7 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
         }
-        Ok(Command::Open(files)) => open(files),
+        Ok(Command::Open(files)) => open(&files),
         Err(message) => {
             eprintln!("chitieu: {message}\n\n{USAGE}");
             ExitCode::from(2)
@@ -33,18 +33,17 @@ fn main() -> ExitCode {
 }
 
 #[cfg(feature = "gui")]
-fn open(files: Vec<std::path::PathBuf>) -> ExitCode {
-    match chitieu::app::run(files) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!("chitieu: the window could not be opened: {error}");
-            ExitCode::FAILURE
-        }
+fn open(files: &[std::path::PathBuf]) -> ExitCode {
+    // When the window cannot open, `app::run` has already said why and what to do.
+    if chitieu::app::run(files).is_ok() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
     }
 }
 
 #[cfg(not(feature = "gui"))]
-fn open(_files: Vec<std::path::PathBuf>) -> ExitCode {
+fn open(_files: &[std::path::PathBuf]) -> ExitCode {
     eprintln!(
         "chitieu: this build has no desktop app (feature \"gui\"); use `chitieu summary FILE...`"
     );

@@ -14,6 +14,7 @@ mod i18n;
 mod messages;
 mod open_dialog;
 mod overview;
+mod startup;
 mod table;
 mod theme;
 
@@ -48,9 +49,15 @@ const SAMPLE: [(&str, &[u8]); 2] = [
 /// Load errors kept on screen at most; older ones give way.
 const MAX_ERRORS: usize = 8;
 
-/// Opens the main window with `files` (the built-in sample when empty).
-pub fn run(files: Vec<PathBuf>) -> eframe::Result {
-    let options = eframe::NativeOptions {
+/// Opens the main window with `files` (the built-in sample when empty). When no renderer can
+/// start, the error is explained on stderr and, on Windows, in a message box before it is
+/// returned (see `app/startup.rs`).
+///
+/// eframe keeps what the app remembers (`app.ron`) in the platform's data folder for the app
+/// id "chitieu": `~/.local/share/chitieu` (`$XDG_DATA_HOME`) on Linux,
+/// `%APPDATA%\chitieu\data` on Windows; the recovery journal sits beside it.
+pub fn run(files: &[PathBuf]) -> eframe::Result {
+    let options = |renderer| eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("chitieu")
             .with_app_id("chitieu")
@@ -58,13 +65,17 @@ pub fn run(files: Vec<PathBuf>) -> eframe::Result {
             .with_min_inner_size([800.0, 560.0])
             .with_icon(theme::icon())
             .with_drag_and_drop(true),
+        renderer,
         ..eframe::NativeOptions::default()
     };
-    eframe::run_native(
-        "chitieu",
-        options,
-        Box::new(move |cc| Ok(Box::new(ChitieuApp::new(cc, &files)))),
-    )
+    startup::run_with_fallback(options, |options| {
+        let files = files.to_vec();
+        eframe::run_native(
+            "chitieu",
+            options,
+            Box::new(move |cc| Ok(Box::new(ChitieuApp::new(cc, &files)))),
+        )
+    })
 }
 
 /// What the app remembers between runs. Runtime data (the document, its history) is not here.

@@ -116,32 +116,20 @@ pub fn swatch_ui(ui: &mut egui::Ui, color: Color32) -> egui::Response {
     response
 }
 
-/// The window icon: three bars in the status colours on white, drawn at start-up.
+/// The window icon: `assets/icon/chitieu-64.png`, made from `assets/icon/chitieu.svg` (three
+/// bars in the status colours against the target line) by `scripts/make-icons.sh`.
 #[must_use]
 pub fn icon() -> egui::IconData {
-    const SIZE: usize = 64;
-    let mut rgba = vec![255_u8; SIZE * SIZE * 4];
-    let bars = [
-        (6, 22, 24, EXCEEDED),
-        (24, 40, 10, MET),
-        (42, 58, 36, NOT_MET),
-    ];
-    for y in 0..SIZE {
-        for x in 0..SIZE {
-            let color = bars
-                .iter()
-                .find(|(from, to, top, _)| (*from..*to).contains(&x) && y >= *top && y < 58)
-                .map(|(.., color)| *color)
-                .or_else(|| (y == 58 && (4..60).contains(&x)).then_some(TARGET));
-            if let Some(color) = color {
-                let at = (y * SIZE + x) * 4;
-                rgba[at..at + 4].copy_from_slice(&color.to_array());
-            }
-        }
-    }
-    egui::IconData {
-        rgba,
-        width: SIZE as u32,
-        height: SIZE as u32,
+    eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon/chitieu-64.png"))
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_window_icon_decodes() {
+        let icon = super::icon();
+        assert_eq!((icon.width, icon.height), (64, 64));
+        assert_eq!(icon.rgba.len(), 64 * 64 * 4);
     }
 }
