@@ -48,6 +48,9 @@ pub fn menu_bar_ui(
         });
         ui.menu_button(texts.menu_view, |ui| {
             for command in Command::VIEW_MENU {
+                if command == Command::ZoomIn {
+                    ui.separator();
+                }
                 menu_entry_ui(
                     ui,
                     command,

@@ -42,6 +42,12 @@ pub enum Command {
         /// The indicator's index in the strategy.
         indicator: usize,
     },
+    /// Make the whole interface larger (one zoom step).
+    ZoomIn,
+    /// Make the whole interface smaller (one zoom step).
+    ZoomOut,
+    /// Back to the normal size (100 %).
+    ZoomReset,
     /// Close the app.
     Quit,
 }
@@ -70,10 +76,13 @@ impl Command {
     pub const EDIT_MENU: [Self; 2] = [Self::Undo, Self::Redo];
 
     /// The commands of the View menu before the strategy tables, in order.
-    pub const VIEW_MENU: [Self; 3] = [
+    pub const VIEW_MENU: [Self; 6] = [
         Self::ShowOverview,
         Self::ToggleWarnings,
         Self::SwitchLanguage,
+        Self::ZoomIn,
+        Self::ZoomOut,
+        Self::ZoomReset,
     ];
 
     /// Every command that has a shortcut, with its shortcuts; commands whose shortcut adds Shift
@@ -90,6 +99,9 @@ impl Command {
             Self::SwitchLanguage,
             Self::ToggleWarnings,
             Self::ShowOverview,
+            Self::ZoomIn,
+            Self::ZoomOut,
+            Self::ZoomReset,
             Self::Quit,
         ]
         .iter()
@@ -126,6 +138,10 @@ impl Command {
             Self::ToggleWarnings => vec![command_shift(Key::W)],
             Self::ShowOverview => vec![command(Key::Num1)],
             Self::ShowStrategy(index) => strategy_key(index).map(command).into_iter().collect(),
+            // Ctrl+= too, so that zooming in needs no Shift on keyboards where + is Shift+=.
+            Self::ZoomIn => vec![command(Key::Plus), command(Key::Equals)],
+            Self::ZoomOut => vec![command(Key::Minus)],
+            Self::ZoomReset => vec![command(Key::Num0)],
             Self::Quit => vec![command(Key::Q)],
             Self::OpenSample | Self::CloseStrategyAt(_) | Self::ShowIndicator { .. } => Vec::new(),
         }
@@ -169,6 +185,9 @@ impl Command {
             Self::ToggleWarnings => commands.show_warnings,
             Self::ShowOverview => commands.show_overview,
             Self::ShowStrategy(_) | Self::ShowIndicator { .. } => commands.show_strategy,
+            Self::ZoomIn => commands.zoom_in,
+            Self::ZoomOut => commands.zoom_out,
+            Self::ZoomReset => commands.zoom_reset,
             Self::Quit => commands.quit,
         }
     }

@@ -195,6 +195,12 @@ pub struct CommandTexts {
     pub show_strategy: (&'static str, &'static str),
     /// Quit.
     pub quit: (&'static str, &'static str),
+    /// Make the whole interface larger.
+    pub zoom_in: (&'static str, &'static str),
+    /// Make the whole interface smaller.
+    pub zoom_out: (&'static str, &'static str),
+    /// Back to the normal size.
+    pub zoom_reset: (&'static str, &'static str),
 }
 
 /// Vietnamese.
@@ -296,6 +302,12 @@ static VI: Texts = Texts {
         show_overview: ("Tổng quan", "Tiêu đề và biểu đồ của mọi chiến lược"),
         show_strategy: ("Bảng chiến lược {n}", "Bảng chỉ tiêu của chiến lược"),
         quit: ("Thoát", "Đóng ứng dụng"),
+        zoom_in: (
+            "Phóng to",
+            "Phóng to toàn bộ giao diện: chữ, bảng và biểu đồ",
+        ),
+        zoom_out: ("Thu nhỏ", "Thu nhỏ toàn bộ giao diện"),
+        zoom_reset: ("Cỡ thường (100 %)", "Trở về cỡ giao diện thường"),
     },
 };
 
@@ -402,6 +414,12 @@ static EN: Texts = Texts {
         show_overview: ("Overview", "Headlines and charts of every strategy"),
         show_strategy: ("Strategy {n} table", "The strategy's indicator table"),
         quit: ("Quit", "Close the app"),
+        zoom_in: (
+            "Zoom in",
+            "Make the whole interface larger: text, tables and charts",
+        ),
+        zoom_out: ("Zoom out", "Make the whole interface smaller"),
+        zoom_reset: ("Actual size (100 %)", "Back to the normal size"),
     },
 };
 

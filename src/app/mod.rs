@@ -17,6 +17,7 @@ mod overview;
 mod startup;
 mod table;
 mod theme;
+mod zoom;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -25,6 +26,7 @@ use eframe::egui;
 use serde::{Deserialize, Serialize};
 
 pub use command::{Command, Route};
+pub use zoom::Zoom;
 
 use crate::edit::{Edit, History};
 use crate::io::{ImportOptions, LoadError, Loaded, load_bytes, load_path};
@@ -86,6 +88,8 @@ pub struct State {
     pub language: Language,
     /// The folder files were last opened from.
     pub last_folder: Option<PathBuf>,
+    /// The zoom of the whole interface, on top of the system's scale.
+    pub zoom: Zoom,
 }
 
 /// The period each strategy is judged for: the user's choice, else the strategy's final period.
@@ -153,6 +157,10 @@ impl ChitieuApp {
     fn start(ctx: &egui::Context, state: State, files: &[PathBuf]) -> Self {
         fonts::install(ctx);
         theme::apply(ctx);
+        // Zooming is a command (View menu, Ctrl+Plus/Minus/0) whose result is remembered, so
+        // egui's own zoom keys are off.
+        ctx.options_mut(|options| options.zoom_with_keyboard = false);
+        ctx.set_zoom_factor(state.zoom.factor());
         let mut app = Self {
             state,
             document: Document::default(),
@@ -187,6 +195,12 @@ impl ChitieuApp {
     #[must_use]
     pub fn language(&self) -> Language {
         self.state.language
+    }
+
+    /// The zoom of the whole interface.
+    #[must_use]
+    pub fn zoom(&self) -> Zoom {
+        self.state.zoom
     }
 
     /// Which screen shows.
@@ -332,8 +346,16 @@ impl ChitieuApp {
                     });
                 }
             }
+            Command::ZoomIn => self.set_zoom(ctx, self.state.zoom.zoomed_in()),
+            Command::ZoomOut => self.set_zoom(ctx, self.state.zoom.zoomed_out()),
+            Command::ZoomReset => self.set_zoom(ctx, Zoom::default()),
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }
+    }
+
+    fn set_zoom(&mut self, ctx: &egui::Context, zoom: Zoom) {
+        self.state.zoom = zoom;
+        ctx.set_zoom_factor(zoom.factor());
     }
 
     fn show_open_dialog(&mut self, no_system_dialog: bool) {
