@@ -53,14 +53,17 @@ pub fn run_with_fallback(
     } else {
         renderers
     };
+    let last = renderers.len().saturating_sub(1);
     let mut result = Ok(());
-    for renderer in renderers {
+    for (attempt, renderer) in renderers.into_iter().enumerate() {
         result = run(options(renderer));
         match &result {
-            Err(error) if classify(error) == Failure::Graphics => {
-                eprintln!("chitieu: the {renderer} renderer could not start: {error}");
+            Err(error) if classify(error) == Failure::Graphics && attempt < last => {
+                eprintln!(
+                    "chitieu: the {renderer} renderer could not start ({error}); trying the next one"
+                );
             }
-            _ => return report(result),
+            _ => break,
         }
     }
     report(result)
