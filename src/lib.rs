@@ -5,17 +5,22 @@
 //! - [`parse`]: numbers, ratios and targets as written in Vietnamese and English files.
 //! - [`io`]: reading CSV and workbook files into the model.
 //! - [`analysis`]: achievement, status and per-strategy summaries.
-//! - [`chart`]: the data of each chart, apart from drawing it.
+//! - [`chart`]: the data of each chart, apart from drawing it; [`chart_text`]: their words
+//!   and figures; [`chart_export`]: charts as SVG and PNG without a window; [`palette`]: the
+//!   colours of both.
 //! - [`edit`]: the one place the document changes, with undo and redo.
 //! - [`report`]: the `summary` command's text, CSV and JSON output.
 //! - `app` (feature `gui`): the desktop app.
 
 pub mod analysis;
 pub mod chart;
+pub mod chart_export;
+pub mod chart_text;
 pub mod cli;
 pub mod edit;
 pub mod io;
 pub mod model;
+pub mod palette;
 pub mod parse;
 pub mod recovery;
 pub mod report;
