@@ -8,6 +8,7 @@
 //! - [`chart`]: the data of each chart, apart from drawing it; [`chart_text`]: their words
 //!   and figures; [`chart_export`]: charts as SVG and PNG without a window; [`palette`]: the
 //!   colours of both.
+//! - [`deck`]: the slides of a review meeting, as SVG, PNG and PDF.
 //! - [`edit`]: the one place the document changes, with undo and redo.
 //! - [`report`]: the `summary` command's text, CSV and JSON output.
 //! - `app` (feature `gui`): the desktop app.
@@ -17,6 +18,7 @@ pub mod chart;
 pub mod chart_export;
 pub mod chart_text;
 pub mod cli;
+pub mod deck;
 pub mod edit;
 pub mod io;
 pub mod model;
