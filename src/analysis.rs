@@ -267,15 +267,9 @@ pub enum Aggregation {
 /// given as plain numbers are never summed or averaged, so they have no total; a target is
 /// summed for counts, and kept for percentages and rates only when every part shares it.
 ///
-/// Returns the total target value, the total actual measure, and how each was made.
+/// Returns the total target value and the total actual measure, each with how it was made.
 #[must_use]
-pub fn aggregate(
-    indicator: &Indicator,
-    period: Period,
-) -> (
-    Option<(f64, Aggregation)>,
-    Option<(crate::model::Measure, Aggregation)>,
-) {
+pub fn aggregate(indicator: &Indicator, period: Period) -> Totals {
     use crate::model::{Measure, UnitScale};
     let values: Vec<&crate::model::PeriodValue> = indicator
         .breakdown
@@ -339,7 +333,17 @@ pub fn aggregate(
     } else {
         None
     };
-    (target, actual)
+    Totals { target, actual }
+}
+
+/// Totals of a breakdown ([`aggregate`]).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Totals {
+    /// The total target's value and how it was made; `None` when the parts' targets give none.
+    pub target: Option<(f64, Aggregation)>,
+    /// The total actual result and how it was made; `None` when it cannot be made (percentages
+    /// and rates given as plain numbers).
+    pub actual: Option<(crate::model::Measure, Aggregation)>,
 }
 
 /// One indicator's line in a summary.

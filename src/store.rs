@@ -454,20 +454,17 @@ pub fn from_xlsx(file: &str, bytes: &[u8]) -> Result<Document, StoreError> {
         match keys {
             None => indicator.values.push(value),
             Some(keys) => {
-                let at = match indicator
+                let found = indicator
                     .breakdown
                     .iter()
-                    .position(|part| part.keys == keys)
-                {
-                    Some(at) => at,
-                    None => {
-                        indicator.breakdown.push(Breakdown {
-                            keys,
-                            values: Vec::new(),
-                        });
-                        indicator.breakdown.len() - 1
-                    }
-                };
+                    .position(|part| part.keys == keys);
+                let at = found.unwrap_or_else(|| {
+                    indicator.breakdown.push(Breakdown {
+                        keys,
+                        values: Vec::new(),
+                    });
+                    indicator.breakdown.len() - 1
+                });
                 indicator.breakdown[at].values.push(value);
             }
         }

@@ -1,14 +1,26 @@
 //! Text normalisation: every string the readers take in is NFC, and header and keyword matching
 //! works on a folded form without diacritics.
 
-use unicode_normalization::UnicodeNormalization;
+use std::borrow::Cow;
+
 use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+/// The text in NFC, borrowed when it already is (the quick check answers for most text without
+/// building a new string).
+fn to_nfc(text: &str) -> Cow<'_, str> {
+    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.nfc().collect())
+    }
+}
 
 /// NFC, with runs of white space (including no-break spaces and line breaks) folded to one space
 /// and the ends trimmed. "Hà  Tĩnh\n" (NFD) → "Hà Tĩnh" (NFC).
 #[must_use]
 pub fn clean(text: &str) -> String {
-    let nfc: String = text.nfc().collect();
+    let nfc = to_nfc(text);
     let mut out = String::with_capacity(nfc.len());
     for word in nfc.split(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{feff}') {
         if word.is_empty() {
@@ -25,9 +37,7 @@ pub fn clean(text: &str) -> String {
 /// NFC only, keeping line breaks and spacing (for names and notes shown as written).
 #[must_use]
 pub fn nfc(text: &str) -> String {
-    text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
-        .nfc()
-        .collect()
+    to_nfc(text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')).into_owned()
 }
 
 /// A key for matching headers and keywords: lower case, without diacritics ("đ" → "d"),

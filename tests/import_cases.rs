@@ -1,4 +1,4 @@
-//! One fixture per import case (tests/fixtures/import_cases, written by make_import_cases.py),
+//! One fixture per import case (`tests/fixtures/import_cases`, written by `make_import_cases.py`),
 //! each read to exact values.
 #![expect(
     clippy::float_cmp,
@@ -286,7 +286,7 @@ fn long_layout_with_disaggregation_columns() {
     let labels: Vec<String> = vaccinated
         .breakdown
         .iter()
-        .map(|part| part.label())
+        .map(chitieu::model::Breakdown::label)
         .collect();
     assert_eq!(
         labels,

@@ -1,6 +1,8 @@
 //! The chart that compares actual results with targets: one bar per indicator, its height the
-//! achievement in per cent, coloured by status, against the 100 % target line. The data comes
-//! from [`crate::chart::achievement_bars`]; this module only draws it.
+//! achievement in per cent, coloured by status (and hatched when not met), its status written
+//! inside it, against the 100 % target line. The overview shows it per strategy; the charts
+//! view shows it larger, sorted by code or by achievement. The data comes from
+//! [`crate::chart::achievement_chart`]; this module only draws it.
 
 use eframe::egui::{self, Align2, Color32, RichText, Stroke};
 use egui_plot::{
@@ -9,8 +11,9 @@ use egui_plot::{
 
 use crate::app::command::Command;
 use crate::app::i18n::{self, Texts};
-use crate::app::theme;
-use crate::chart::{AchievementBar, BarOrder, achievement_bars};
+use crate::app::{plots, theme};
+use crate::chart::{AchievementBar, AchievementChart, BarOrder, achievement_chart, drawn_height};
+use crate::chart_text as ct;
 use crate::model::{Period, Status, Strategy};
 use crate::report::Language;
 
@@ -20,6 +23,15 @@ const BAR_WIDTH: f64 = 0.7;
 /// Room kept under every chart for the note on cut bars, so that charts side by side line up.
 const NOTE_HEIGHT: f32 = 24.0;
 
+/// How large the chart is drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scale {
+    /// In an overview column.
+    Card,
+    /// Alone in the charts view, for a projector.
+    Slide,
+}
+
 /// The label of the tick at `value` on the indicator axis: the code of the bar there.
 #[must_use]
 pub fn tick_label(codes: &[String], value: f64) -> String {
@@ -28,23 +40,6 @@ pub fn tick_label(codes: &[String], value: f64) -> String {
         return String::new();
     }
     codes.get(slot as usize).cloned().unwrap_or_default()
-}
-
-/// The height a bar is drawn at, and whether it was cut at [`theme::CHART_CAP`].
-#[must_use]
-pub fn drawn_height(achievement: f64) -> (f64, bool) {
-    if achievement > theme::CHART_CAP {
-        (theme::CHART_CAP, true)
-    } else {
-        (achievement.max(0.0), false)
-    }
-}
-
-/// The figure written above a bar: "94", or "312*" for a cut bar.
-#[must_use]
-pub fn value_label(language: Language, achievement: f64, cut: bool) -> String {
-    let number = language.number(achievement, 0);
-    if cut { format!("{number}*") } else { number }
 }
 
 /// Grid lines of the value axis: every 10 %, stronger every 50 % and 100 %.
@@ -80,45 +75,20 @@ pub fn value_tick_label(language: Language, value: f64) -> String {
     }
 }
 
-/// The top of the value axis: room above the tallest drawn bar and the 100 % line.
-#[must_use]
-pub fn value_axis_top(bars: &[AchievementBar]) -> f64 {
-    let tallest = bars
-        .iter()
-        .filter_map(|bar| bar.achievement)
-        .map(|achievement| drawn_height(achievement).0)
-        .fold(100.0, f64::max);
-    tallest * 1.15
-}
-
 /// The legend: one swatch per status and the dashed target line.
 pub fn legend_ui(ui: &mut egui::Ui, language: Language) {
-    let texts = i18n::texts(language);
-    ui.horizontal_wrapped(|ui| {
-        for status in Status::ALL {
-            theme::swatch_ui(ui, theme::status_color(status));
-            ui.label(language.status(status));
-            ui.add_space(6.0);
-        }
-        let (rect, _) =
-            ui.allocate_exact_size(egui::vec2(28.0, theme::SWATCH), egui::Sense::hover());
-        let y = rect.center().y;
-        let mut x = rect.left();
-        while x < rect.right() {
-            let end = (x + 6.0).min(rect.right());
-            ui.painter().line_segment(
-                [egui::pos2(x, y), egui::pos2(end, y)],
-                Stroke::new(2.0, theme::TARGET),
-            );
-            x += 10.0;
-        }
-        ui.label(texts.target_line);
+    let palette = theme::palette(ui);
+    let mut entries = ct::status_legend(language, palette);
+    entries.push(ct::LegendEntry {
+        mark: ct::Mark::DashedLine,
+        color: palette.target,
+        label: ct::words(language).target_line.to_owned(),
     });
+    plots::legend_ui(ui, &entries);
 }
 
-/// Draws the achievement chart of `strategy` for `period`, filling the space given. Hovering a
-/// bar shows its indicator's full name, figures and rule; clicking it opens the indicator in
-/// the strategy's table.
+/// Draws the achievement chart of `strategy` for `period` in an overview column, filling the
+/// space given.
 pub fn achievement_chart_ui(
     ui: &mut egui::Ui,
     strategy_index: usize,
@@ -127,36 +97,50 @@ pub fn achievement_chart_ui(
     language: Language,
     commands: &mut Vec<Command>,
 ) {
-    let texts = i18n::texts(language);
-    let bars = achievement_bars(strategy, period, BarOrder::Code);
+    let chart = achievement_chart(strategy, period, BarOrder::Code);
+    achievement_plot_ui(ui, strategy_index, &chart, language, commands, Scale::Card);
+}
+
+/// Draws achievement bars, filling the space given. Hovering a bar shows its indicator's full
+/// name, figures and rule; clicking it opens the indicator in the strategy's table.
+pub fn achievement_plot_ui(
+    ui: &mut egui::Ui,
+    strategy_index: usize,
+    chart: &AchievementChart,
+    language: Language,
+    commands: &mut Vec<Command>,
+    scale: Scale,
+) {
+    let words = ct::words(language);
+    let palette = theme::palette(ui);
+    let text_color = theme::color(palette.text);
+    let bars = &chart.bars;
     let codes: Vec<String> = bars.iter().map(|bar| bar.code.clone()).collect();
     let plot_id = ui
         .scope_id()
-        .with(("achievement", strategy_index, &strategy.code));
+        .with(("achievement", strategy_index, &chart.strategy, chart.order));
     let hovered_before: Option<usize> = ui.data(|data| data.get_temp(plot_id));
     let slots = bars.len().max(1) as f64;
-    let top = value_axis_top(&bars);
-    let cut_any = bars
-        .iter()
-        .filter_map(|bar| bar.achievement)
-        .any(|achievement| drawn_height(achievement).1);
+    let top = crate::chart::achievement_axis_top(bars);
+    let cut_any = chart.any_cut();
 
     let long_codes = codes.iter().any(|code| code.chars().count() > 3);
-    let tick_size = if long_codes {
-        theme::SMALL
-    } else {
-        theme::BODY
+    let (tick_size, label_size) = match scale {
+        Scale::Card if long_codes => (theme::SMALL, theme::CHART_LABEL),
+        Scale::Card => (theme::BODY, theme::CHART_LABEL),
+        Scale::Slide => (theme::BODY, theme::BODY),
     };
     let x_axis = AxisHints::new_x()
         .tick_label_font(egui::FontId::proportional(tick_size))
-        .label(texts.axis_indicator)
+        .label(words.axis_indicator)
         .formatter(move |mark: GridMark, _| tick_label(&codes, mark.value))
         .label_spacing(8.0..=9.0)
-        .tick_label_color(theme::TARGET);
+        .tick_label_color(text_color);
     let y_axis = AxisHints::new_y()
-        .label(texts.axis_achievement)
+        .label(words.axis_achievement)
+        .tick_label_font(egui::FontId::proportional(tick_size))
         .formatter(move |mark: GridMark, _| value_tick_label(language, mark.value))
-        .tick_label_color(theme::TARGET);
+        .tick_label_color(text_color);
     let slot_count = bars.len();
     let plot = Plot::new(plot_id)
         .height(ui.available_height() - NOTE_HEIGHT)
@@ -171,21 +155,12 @@ pub fn achievement_chart_ui(
                 .collect()
         })
         .y_grid_spacer(|input| value_grid(&input))
-        .show_grid([false, true])
-        .default_x_bounds(-0.6, slots - 0.4)
-        .default_y_bounds(0.0, top)
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .allow_double_click_reset(false)
-        .show_x(false)
-        .show_y(false)
-        .show_crosshair(false);
+        .show_grid([false, true]);
+    let plot = plots::fixed(plot, (-0.6, slots - 0.4), (0.0, top));
 
     let response = plot.show(ui, |plot_ui| {
         for status in Status::ALL {
-            let color = theme::status_color(status);
+            let color = theme::color(palette.status(status));
             let chart_bars: Vec<Bar> = bars
                 .iter()
                 .enumerate()
@@ -193,7 +168,7 @@ pub fn achievement_chart_ui(
                 .map(|(slot, bar)| {
                     let (height, _) = bar.achievement.map_or((0.0, false), drawn_height);
                     let stroke = if hovered_before == Some(slot) {
-                        Stroke::new(3.0, theme::TARGET)
+                        Stroke::new(3.0, text_color)
                     } else {
                         Stroke::new(1.0, color.gamma_multiply(0.8))
                     };
@@ -212,27 +187,25 @@ pub fn achievement_chart_ui(
             );
         }
         plot_ui.hline(
-            HLine::new(texts.target_line, 100.0)
-                .color(theme::TARGET)
+            HLine::new(words.target_line, 100.0)
+                .color(theme::color(palette.target))
                 .width(2.0)
                 .style(LineStyle::dashed_loose())
                 .allow_hover(false),
         );
         for (slot, bar) in bars.iter().enumerate() {
-            let (label, height) = match bar.achievement {
-                Some(achievement) => {
-                    let (height, cut) = drawn_height(achievement);
-                    (value_label(language, achievement, cut), height)
-                }
-                None => (language.status(Status::NoData).to_owned(), 0.0),
+            let Some(achievement) = bar.achievement else {
+                continue;
             };
+            let (height, cut) = drawn_height(achievement);
             plot_ui.text(
                 Text::new(
                     "",
                     PlotPoint::new(slot as f64, height),
-                    RichText::new(label)
-                        .size(theme::CHART_LABEL)
-                        .color(theme::TARGET),
+                    RichText::new(ct::achievement_label(language, achievement, cut))
+                        .size(label_size)
+                        .strong()
+                        .color(text_color),
                 )
                 .anchor(Align2::CENTER_BOTTOM)
                 .id(("value", slot))
@@ -248,6 +221,39 @@ pub fn achievement_chart_ui(
             .then_some(slot as usize)
             .filter(|slot| *slot < bars.len())
     });
+    // Hatching and the status written inside each bar, over what the plot drew.
+    let painter = ui.painter().with_clip_rect(*response.transform.frame());
+    for (slot, bar) in bars.iter().enumerate() {
+        let (height, _) = bar.achievement.map_or((0.0, false), drawn_height);
+        let rect = response.transform.rect_from_values(
+            &PlotPoint::new(slot as f64 - BAR_WIDTH / 2.0, 0.0),
+            &PlotPoint::new(slot as f64 + BAR_WIDTH / 2.0, height),
+        );
+        let fill = palette.status(bar.status);
+        if bar.status == Status::NotMet {
+            plots::hatch(&painter, rect, theme::color(fill.text_on()));
+        }
+        let (color, size) = if bar.achievement.is_some() {
+            (theme::color(fill.text_on()), label_size - 1.0)
+        } else {
+            (theme::color(palette.muted), label_size - 1.0)
+        };
+        let bottom = egui::pos2(rect.center().x, rect.bottom());
+        let room = if bar.achievement.is_some() {
+            rect.height()
+        } else {
+            f32::INFINITY
+        };
+        plots::vertical_text(
+            &painter,
+            bottom,
+            language.status(bar.status),
+            size,
+            color,
+            room,
+            rect.width(),
+        );
+    }
     let hovered = response.inner;
     ui.data_mut(|data| data.insert_temp(plot_id, hovered));
     if hovered != hovered_before {
@@ -267,13 +273,9 @@ pub fn achievement_chart_ui(
     }
     if cut_any {
         ui.label(
-            RichText::new(
-                texts
-                    .chart_cut
-                    .replace("{cap}", &language.percent(theme::CHART_CAP)),
-            )
-            .small()
-            .color(theme::MUTED),
+            RichText::new(ct::cut_note(language))
+                .small()
+                .color(theme::color(palette.muted)),
         );
     }
 }
@@ -282,12 +284,13 @@ pub fn achievement_chart_ui(
 /// achievement and the rule that gave it.
 fn bar_tooltip_ui(ui: &mut egui::Ui, bar: &AchievementBar, language: Language) {
     let texts = i18n::texts(language);
+    let palette = theme::palette(ui);
     ui.set_max_width(460.0);
     ui.label(
         RichText::new(format!("{}  {}", bar.code, bar.name)).family(crate::app::fonts::bold()),
     );
     ui.horizontal(|ui| {
-        theme::swatch_ui(ui, theme::status_color(bar.status));
+        theme::swatch_ui(ui, theme::color(palette.status(bar.status)));
         ui.label(language.status(bar.status));
     });
     egui::Grid::new("bar_tooltip")
@@ -296,7 +299,7 @@ fn bar_tooltip_ui(ui: &mut egui::Ui, bar: &AchievementBar, language: Language) {
         .show(ui, |ui| {
             tooltip_row_ui(
                 ui,
-                theme::TARGET,
+                theme::color(palette.target),
                 texts.col_target,
                 &or_dash(&bar.target_text, texts),
             );
@@ -304,7 +307,7 @@ fn bar_tooltip_ui(ui: &mut egui::Ui, bar: &AchievementBar, language: Language) {
                 &i18n::actual_with_value(language, &bar.actual_text, bar.actual),
                 texts,
             );
-            tooltip_row_ui(ui, theme::ACTUAL, texts.col_actual, &actual);
+            tooltip_row_ui(ui, theme::color(palette.actual), texts.col_actual, &actual);
             ui.label(texts.col_unit);
             ui.label(or_dash(&bar.unit, texts));
             ui.end_row();
@@ -323,7 +326,7 @@ fn bar_tooltip_ui(ui: &mut egui::Ui, bar: &AchievementBar, language: Language) {
     ui.label(
         RichText::new(texts.open_in_table)
             .small()
-            .color(theme::MUTED),
+            .color(theme::color(palette.muted)),
     );
 }
 
@@ -357,14 +360,6 @@ mod tests {
         assert_eq!(tick_label(&codes, 0.5), "");
         assert_eq!(tick_label(&codes, 2.0), "");
         assert_eq!(tick_label(&codes, -1.0), "");
-    }
-
-    #[test]
-    fn tall_bars_are_cut_and_labelled_with_their_value() {
-        assert_eq!(drawn_height(312.5), (theme::CHART_CAP, true));
-        assert_eq!(drawn_height(94.3), (94.3, false));
-        assert_eq!(value_label(Language::Vi, 312.4, true), "312*");
-        assert_eq!(value_label(Language::En, 94.3, false), "94");
     }
 
     #[test]

@@ -137,7 +137,7 @@ pub fn tabs_ui(
                 strategy.name,
                 shortcut_hint(Command::ShowStrategy(index))
             );
-            if tab(ui, route == Route::Strategy(index), &strategy.code, hint) {
+            if tab(ui, route.strategy() == Some(index), &strategy.code, hint) {
                 commands.push(Command::ShowStrategy(index));
             }
         }

@@ -35,6 +35,10 @@ pub enum Command {
     ShowOverview,
     /// Show the table of the strategy at this index.
     ShowStrategy(usize),
+    /// Show the charts of the strategy at this index.
+    ShowCharts(usize),
+    /// Switch between the light and the dark theme.
+    SwitchTheme,
     /// Show an indicator in its strategy's table.
     ShowIndicator {
         /// The strategy's index.
@@ -60,6 +64,19 @@ pub enum Route {
     Overview,
     /// The table of the strategy at this index.
     Strategy(usize),
+    /// The charts of the strategy at this index.
+    Charts(usize),
+}
+
+impl Route {
+    /// The strategy whose table or charts show.
+    #[must_use]
+    pub fn strategy(self) -> Option<usize> {
+        match self {
+            Self::Overview => None,
+            Self::Strategy(index) | Self::Charts(index) => Some(index),
+        }
+    }
 }
 
 impl Command {
@@ -76,10 +93,11 @@ impl Command {
     pub const EDIT_MENU: [Self; 2] = [Self::Undo, Self::Redo];
 
     /// The commands of the View menu before the strategy tables, in order.
-    pub const VIEW_MENU: [Self; 6] = [
+    pub const VIEW_MENU: [Self; 7] = [
         Self::ShowOverview,
         Self::ToggleWarnings,
         Self::SwitchLanguage,
+        Self::SwitchTheme,
         Self::ZoomIn,
         Self::ZoomOut,
         Self::ZoomReset,
@@ -97,6 +115,7 @@ impl Command {
             Self::CloseStrategy,
             Self::Undo,
             Self::SwitchLanguage,
+            Self::SwitchTheme,
             Self::ToggleWarnings,
             Self::ShowOverview,
             Self::ZoomIn,
@@ -135,6 +154,7 @@ impl Command {
             Self::Undo => vec![command(Key::Z)],
             Self::Redo => vec![command(Key::Y), command_shift(Key::Z)],
             Self::SwitchLanguage => vec![command(Key::L)],
+            Self::SwitchTheme => vec![command_shift(Key::D)],
             Self::ToggleWarnings => vec![command_shift(Key::W)],
             Self::ShowOverview => vec![command(Key::Num1)],
             Self::ShowStrategy(index) => strategy_key(index).map(command).into_iter().collect(),
@@ -143,7 +163,10 @@ impl Command {
             Self::ZoomOut => vec![command(Key::Minus)],
             Self::ZoomReset => vec![command(Key::Num0)],
             Self::Quit => vec![command(Key::Q)],
-            Self::OpenSample | Self::CloseStrategyAt(_) | Self::ShowIndicator { .. } => Vec::new(),
+            Self::OpenSample
+            | Self::CloseStrategyAt(_)
+            | Self::ShowIndicator { .. }
+            | Self::ShowCharts(_) => Vec::new(),
         }
     }
 
@@ -160,6 +183,7 @@ impl Command {
         let (label, _) = self.texts(&texts.commands);
         match self {
             Self::ShowStrategy(index)
+            | Self::ShowCharts(index)
             | Self::ShowIndicator {
                 strategy: index, ..
             } => label.replace("{n}", &(index + 1).to_string()),
@@ -185,6 +209,8 @@ impl Command {
             Self::ToggleWarnings => commands.show_warnings,
             Self::ShowOverview => commands.show_overview,
             Self::ShowStrategy(_) | Self::ShowIndicator { .. } => commands.show_strategy,
+            Self::ShowCharts(_) => commands.show_charts,
+            Self::SwitchTheme => commands.switch_theme,
             Self::ZoomIn => commands.zoom_in,
             Self::ZoomOut => commands.zoom_out,
             Self::ZoomReset => commands.zoom_reset,
@@ -231,6 +257,17 @@ mod tests {
             Command::ShowStrategy(0),
             KeyboardShortcut::new(Modifiers::COMMAND, Key::Num2)
         )));
+    }
+
+    #[test]
+    fn charts_and_theme_commands() {
+        assert_eq!(
+            Command::ShowCharts(0).label(texts(Language::En)),
+            "Strategy 1 charts"
+        );
+        assert!(Command::VIEW_MENU.contains(&Command::SwitchTheme));
+        assert_eq!(Route::Charts(2).strategy(), Some(2));
+        assert_eq!(Route::Overview.strategy(), None);
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The embedded Noto Sans font, which covers every Vietnamese letter (ỷ ệ ạ ố ị ữ …) that egui's
-//! bundled fonts lack. Its licence (SIL OFL 1.1) is `assets/fonts/OFL.txt`.
+//! bundled fonts lack. Its licence (SIL OFL 1.1) is `assets/fonts/OFL.txt`. The font files are
+//! embedded once, in the library, which the chart exports draw with too.
 
 use std::sync::Arc;
 
@@ -24,15 +25,11 @@ pub fn definitions() -> FontDefinitions {
     let mut fonts = FontDefinitions::default();
     fonts.font_data.insert(
         REGULAR.to_owned(),
-        Arc::new(FontData::from_static(include_bytes!(
-            "../../assets/fonts/NotoSans-Regular.ttf"
-        ))),
+        Arc::new(FontData::from_static(crate::chart_export::FONT_REGULAR)),
     );
     fonts.font_data.insert(
         BOLD.to_owned(),
-        Arc::new(FontData::from_static(include_bytes!(
-            "../../assets/fonts/NotoSans-Bold.ttf"
-        ))),
+        Arc::new(FontData::from_static(crate::chart_export::FONT_BOLD)),
     );
     let proportional = fonts.families.entry(FontFamily::Proportional).or_default();
     proportional.insert(0, REGULAR.to_owned());

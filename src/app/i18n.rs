@@ -36,16 +36,8 @@ pub struct Texts {
     pub disagreements: &'static str,
     /// The chart's title.
     pub chart_title: &'static str,
-    /// The chart's value axis.
-    pub axis_achievement: &'static str,
-    /// The chart's indicator axis.
-    pub axis_indicator: &'static str,
-    /// The 100 % line in the legend.
-    pub target_line: &'static str,
     /// At the foot of a bar's tooltip.
     pub open_in_table: &'static str,
-    /// Note under a chart whose tall bars are cut.
-    pub chart_cut: &'static str,
     /// Table column: code.
     pub col_code: &'static str,
     /// Table column: indicator.
@@ -168,6 +160,8 @@ pub struct Texts {
     pub no_period: &'static str,
     /// Command labels, in [`crate::app::command::Command`] order.
     pub commands: CommandTexts,
+    /// The charts view.
+    pub charts: ChartViewTexts,
 }
 
 /// Labels and tooltips of the commands.
@@ -193,6 +187,10 @@ pub struct CommandTexts {
     pub show_overview: (&'static str, &'static str),
     /// Show a strategy's table (label with `{n}`).
     pub show_strategy: (&'static str, &'static str),
+    /// Show a strategy's charts (label with `{n}`).
+    pub show_charts: (&'static str, &'static str),
+    /// Switch between the light and the dark theme.
+    pub switch_theme: (&'static str, &'static str),
     /// Quit.
     pub quit: (&'static str, &'static str),
     /// Make the whole interface larger.
@@ -201,6 +199,65 @@ pub struct CommandTexts {
     pub zoom_out: (&'static str, &'static str),
     /// Back to the normal size.
     pub zoom_reset: (&'static str, &'static str),
+}
+
+/// The texts of the charts view. `{…}` marks what is filled in.
+#[derive(Debug)]
+pub struct ChartViewTexts {
+    /// The switch to a strategy's charts.
+    pub view: &'static str,
+    /// The switch to a strategy's table.
+    pub table: &'static str,
+    /// Before the chart kinds.
+    pub kind: &'static str,
+    /// Tooltip of the kinds that compare every open strategy.
+    pub compares: &'static str,
+    /// Tooltip of the kinds of one strategy.
+    pub one_strategy: &'static str,
+    /// Before the bar order.
+    pub order: &'static str,
+    /// Bars by code.
+    pub order_code: &'static str,
+    /// Bars by achievement.
+    pub order_achievement: &'static str,
+    /// Before the indicator choice.
+    pub indicator: &'static str,
+    /// A running total shown per year.
+    pub per_period: &'static str,
+    /// One stack per milestone.
+    pub every_milestone: &'static str,
+    /// Its tooltip.
+    pub every_milestone_hint: &'static str,
+    /// Before the export size.
+    pub size: &'static str,
+    /// Tooltip of the width.
+    pub width: &'static str,
+    /// Tooltip of the height.
+    pub height: &'static str,
+    /// Tooltip of the scale.
+    pub scale_hint: &'static str,
+    /// Export as PNG.
+    pub export_png: &'static str,
+    /// Its tooltip.
+    pub export_png_hint: &'static str,
+    /// Export as SVG.
+    pub export_svg: &'static str,
+    /// Its tooltip.
+    pub export_svg_hint: &'static str,
+    /// Copy as an image.
+    pub copy_image: &'static str,
+    /// Its tooltip.
+    pub copy_image_hint: &'static str,
+    /// The save dialog's title.
+    pub dialog_title: &'static str,
+    /// While the save dialog is open.
+    pub waiting: &'static str,
+    /// Saved (`{path}`).
+    pub saved: &'static str,
+    /// Copied (`{w}`, `{h}`).
+    pub copied: &'static str,
+    /// Failed (`{error}`).
+    pub failed: &'static str,
 }
 
 /// Vietnamese.
@@ -219,11 +276,7 @@ static VI: Texts = Texts {
     budget_not_counted: "Kinh phí không tính vào số chỉ tiêu.",
     disagreements: "Đánh giá trong tệp khác kết quả tính",
     chart_title: "Mức đạt so với kế hoạch",
-    axis_achievement: "Mức đạt (%)",
-    axis_indicator: "Chỉ tiêu (mã)",
-    target_line: "Kế hoạch = 100 %",
     open_in_table: "Bấm để xem chỉ tiêu này trong bảng",
-    chart_cut: "* Cột cao hơn {cap} được cắt bớt; số trên cột là giá trị thật.",
     col_code: "Mã",
     col_indicator: "Chỉ tiêu",
     col_unit: "ĐVT",
@@ -284,6 +337,35 @@ static VI: Texts = Texts {
     warnings_hint: "Xem cảnh báo và cách đọc từng tệp",
     indicators: "chỉ tiêu",
     no_period: "Không có năm nào có số liệu",
+    charts: ChartViewTexts {
+        view: "Biểu đồ",
+        table: "Bảng",
+        kind: "Biểu đồ:",
+        compares: "So sánh mọi chiến lược đang mở, cạnh nhau",
+        one_strategy: "Biểu đồ của chiến lược này",
+        order: "Sắp xếp:",
+        order_code: "theo mã",
+        order_achievement: "theo mức đạt",
+        indicator: "Chỉ tiêu:",
+        per_period: "Từng năm",
+        every_milestone: "Mọi năm mốc",
+        every_milestone_hint: "Một cột cho mỗi năm mốc của từng chiến lược (năm có số liệu của ít nhất một nửa số chỉ tiêu, ví dụ 2015 và 2020)",
+        size: "Cỡ ảnh:",
+        width: "Chiều rộng ảnh (điểm ảnh)",
+        height: "Chiều cao ảnh (điểm ảnh)",
+        scale_hint: "Chữ và nét vẽ to gấp mấy lần: ảnh 1920 × 1080 với × 2 có chữ dễ đọc trên máy chiếu",
+        export_png: "Xuất PNG…",
+        export_png_hint: "Lưu biểu đồ thành ảnh PNG đúng cỡ đã chọn, để chèn vào trang chiếu",
+        export_svg: "Xuất SVG…",
+        export_svg_hint: "Lưu biểu đồ thành hình vẽ SVG, phóng to không vỡ nét",
+        copy_image: "Sao chép ảnh",
+        copy_image_hint: "Chép biểu đồ vào bộ nhớ tạm dưới dạng ảnh, để dán vào PowerPoint hoặc Word",
+        dialog_title: "Xuất biểu đồ",
+        waiting: "Đang chờ hộp thoại lưu tệp…",
+        saved: "Đã lưu: {path}",
+        copied: "Đã chép ảnh {w} × {h} vào bộ nhớ tạm: dán vào PowerPoint hoặc Word",
+        failed: "Không xuất được biểu đồ: {error}",
+    },
     commands: CommandTexts {
         open: ("Mở tệp…", "Mở một hay nhiều tệp chỉ tiêu"),
         open_path: (
@@ -301,6 +383,14 @@ static VI: Texts = Texts {
         show_warnings: ("Cảnh báo", "Hiện hoặc ẩn bảng cảnh báo và cách đọc tệp"),
         show_overview: ("Tổng quan", "Tiêu đề và biểu đồ của mọi chiến lược"),
         show_strategy: ("Bảng chiến lược {n}", "Bảng chỉ tiêu của chiến lược"),
+        show_charts: (
+            "Biểu đồ chiến lược {n}",
+            "Biểu đồ so sánh kế hoạch với thực hiện của chiến lược",
+        ),
+        switch_theme: (
+            "Nền sáng / nền tối",
+            "Chuyển giữa nền sáng (hợp với máy chiếu) và nền tối",
+        ),
         quit: ("Thoát", "Đóng ứng dụng"),
         zoom_in: (
             "Phóng to",
@@ -327,11 +417,7 @@ static EN: Texts = Texts {
     budget_not_counted: "The budget is not counted as an indicator.",
     disagreements: "File's assessment differs from the computed status",
     chart_title: "Achievement against target",
-    axis_achievement: "Achievement (%)",
-    axis_indicator: "Indicator (code)",
-    target_line: "Target = 100 %",
     open_in_table: "Click to see this indicator in the table",
-    chart_cut: "* Bars above {cap} are cut short; the figure above a bar is its true value.",
     col_code: "Code",
     col_indicator: "Indicator",
     col_unit: "Unit",
@@ -396,6 +482,35 @@ static EN: Texts = Texts {
     warnings_hint: "Show warnings and how each file was read",
     indicators: "indicators",
     no_period: "No period has figures",
+    charts: ChartViewTexts {
+        view: "Charts",
+        table: "Table",
+        kind: "Chart:",
+        compares: "Compares every open strategy, side by side",
+        one_strategy: "A chart of this strategy",
+        order: "Order:",
+        order_code: "by code",
+        order_achievement: "by achievement",
+        indicator: "Indicator:",
+        per_period: "Per year",
+        every_milestone: "Every milestone",
+        every_milestone_hint: "One bar per milestone of each strategy (a period with figures for at least half of its indicators, e.g. 2015 and 2020)",
+        size: "Image size:",
+        width: "Image width (pixels)",
+        height: "Image height (pixels)",
+        scale_hint: "How many times larger text and lines are drawn: 1920 × 1080 at × 2 reads well on a projector",
+        export_png: "Export PNG…",
+        export_png_hint: "Save the chart as a PNG image of the chosen size, for a slide",
+        export_svg: "Export SVG…",
+        export_svg_hint: "Save the chart as an SVG drawing, sharp at any size",
+        copy_image: "Copy image",
+        copy_image_hint: "Copy the chart to the clipboard as an image, to paste into PowerPoint or Word",
+        dialog_title: "Export chart",
+        waiting: "Waiting for the save dialog…",
+        saved: "Saved: {path}",
+        copied: "Copied a {w} × {h} image: paste it into PowerPoint or Word",
+        failed: "Could not export the chart: {error}",
+    },
     commands: CommandTexts {
         open: ("Open…", "Open one or more indicator files"),
         open_path: ("Open path…", "Type a file's path, with completion"),
@@ -413,6 +528,14 @@ static EN: Texts = Texts {
         ),
         show_overview: ("Overview", "Headlines and charts of every strategy"),
         show_strategy: ("Strategy {n} table", "The strategy's indicator table"),
+        show_charts: (
+            "Strategy {n} charts",
+            "Charts that compare the strategy's targets with its actual results",
+        ),
+        switch_theme: (
+            "Light / dark theme",
+            "Switch between the light theme (best on a projector) and the dark one",
+        ),
         quit: ("Quit", "Close the app"),
         zoom_in: (
             "Zoom in",

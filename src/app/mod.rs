@@ -7,6 +7,7 @@
 //! [`History`].
 
 mod chart;
+mod charts_view;
 mod chrome;
 mod command;
 mod fonts;
@@ -14,6 +15,7 @@ mod i18n;
 mod messages;
 mod open_dialog;
 mod overview;
+mod plots;
 mod startup;
 mod table;
 mod theme;
@@ -25,12 +27,14 @@ use std::path::PathBuf;
 use eframe::egui;
 use serde::{Deserialize, Serialize};
 
+pub use charts_view::ChartSettings;
 pub use command::{Command, Route};
 pub use zoom::Zoom;
 
 use crate::edit::{Edit, History};
 use crate::io::{ImportOptions, LoadError, Loaded, load_bytes, load_path};
 use crate::model::{Document, Period, Strategy};
+use crate::palette::Theme;
 use crate::report::Language;
 use messages::FileDecisions;
 use open_dialog::{OpenDialog, PickOutcome, Picker, Started};
@@ -88,6 +92,10 @@ pub struct State {
     pub language: Language,
     /// The folder files were last opened from.
     pub last_folder: Option<PathBuf>,
+    /// Light or dark.
+    pub theme: Theme,
+    /// The chart shown in the charts view and the size of exported images.
+    pub charts: ChartSettings,
     /// The zoom of the whole interface, on top of the system's scale.
     pub zoom: Zoom,
 }
@@ -133,6 +141,7 @@ pub struct ChitieuApp {
     open_dialog: OpenDialog,
     picker: Option<Picker>,
     commands: Vec<Command>,
+    charts: charts_view::ChartsView,
 }
 
 impl ChitieuApp {
@@ -157,6 +166,7 @@ impl ChitieuApp {
     fn start(ctx: &egui::Context, state: State, files: &[PathBuf]) -> Self {
         fonts::install(ctx);
         theme::apply(ctx);
+        theme::set_theme(ctx, state.theme);
         // Zooming is a command (View menu, Ctrl+Plus/Minus/0) whose result is remembered, so
         // egui's own zoom keys are off.
         ctx.options_mut(|options| options.zoom_with_keyboard = false);
@@ -174,6 +184,7 @@ impl ChitieuApp {
             open_dialog: OpenDialog::default(),
             picker: None,
             commands: Vec::new(),
+            charts: charts_view::ChartsView::default(),
         };
         if files.is_empty() {
             app.open_sample();
@@ -207,6 +218,23 @@ impl ChitieuApp {
     #[must_use]
     pub fn route(&self) -> Route {
         self.route
+    }
+
+    /// Light or dark.
+    #[must_use]
+    pub fn theme(&self) -> Theme {
+        self.state.theme
+    }
+
+    /// Sends chart exports to `folder` without asking (for tests and scripted hosts).
+    pub fn export_charts_to(&mut self, folder: PathBuf) {
+        self.charts.export_to(folder);
+    }
+
+    /// What the last chart export or copy did, as the charts view says it.
+    #[must_use]
+    pub fn chart_notice(&self) -> Option<&str> {
+        self.charts.notice().map(|notice| notice.text.as_str())
     }
 
     /// The load errors on screen.
@@ -322,6 +350,15 @@ impl ChitieuApp {
                 self.keep_route_valid();
             }
             Command::SwitchLanguage => self.state.language = i18n::other(self.state.language),
+            Command::SwitchTheme => {
+                self.state.theme = self.state.theme.other();
+                theme::set_theme(ctx, self.state.theme);
+            }
+            Command::ShowCharts(index) => {
+                if index < self.document.strategies.len() {
+                    self.route = Route::Charts(index);
+                }
+            }
             Command::ToggleWarnings => self.show_warnings = !self.show_warnings,
             Command::ShowOverview => {
                 self.route = Route::Overview;
@@ -378,7 +415,7 @@ impl ChitieuApp {
     }
 
     fn keep_route_valid(&mut self) {
-        if let Route::Strategy(index) = self.route
+        if let Some(index) = self.route.strategy()
             && index >= self.document.strategies.len()
         {
             self.route = Route::Overview;
@@ -459,6 +496,7 @@ impl ChitieuApp {
             open_dialog,
             picker,
             commands,
+            charts,
         } = self;
         let language = state.language;
         egui::Panel::top("menu_bar").show(ui, |ui| {
@@ -503,8 +541,25 @@ impl ChitieuApp {
         }
         egui::CentralPanel::default().show(ui, |ui| match *route {
             Route::Overview => overview::overview_ui(ui, document, periods, language, commands),
+            Route::Charts(index) => {
+                if index < document.strategies.len() {
+                    charts_view::switch_ui(ui, index, *route, language, commands);
+                    let scope = charts_view::ChartScope {
+                        document,
+                        index,
+                        periods,
+                        language,
+                        theme: state.theme,
+                        last_folder: state.last_folder.as_deref(),
+                    };
+                    charts.ui(ui, &mut state.charts, scope, commands);
+                } else {
+                    *route = Route::Overview;
+                }
+            }
             Route::Strategy(index) => match document.strategies.get(index) {
                 Some(strategy) => {
+                    charts_view::switch_ui(ui, index, Route::Strategy(index), language, commands);
                     table::strategy_ui(ui, index, strategy, periods, language, focus);
                 }
                 None => *route = Route::Overview,

@@ -71,9 +71,10 @@ fn column_ui(
 ) {
     let texts = i18n::texts(language);
     let summary = summarize(strategy, periods.get(strategy));
+    let palette = theme::palette(ui);
     egui::Frame::new()
-        .fill(theme::CARD_FILL)
-        .stroke(egui::Stroke::new(1.0, theme::CARD_STROKE))
+        .fill(theme::color(palette.card))
+        .stroke(egui::Stroke::new(1.0, theme::color(palette.grid)))
         .corner_radius(8.0)
         .inner_margin(14.0)
         .show(ui, |ui| {
@@ -102,7 +103,7 @@ fn column_ui(
     );
     chart::legend_ui(ui, language);
     if summary.rows.is_empty() {
-        ui.label(RichText::new(texts.no_period).color(theme::MUTED));
+        ui.label(RichText::new(texts.no_period).color(theme::color(theme::palette(ui).muted)));
         return;
     }
     chart::achievement_chart_ui(ui, index, strategy, summary.period, language, commands);
@@ -129,6 +130,13 @@ fn card_ui(
                 commands.push(Command::CloseStrategyAt(index));
             }
             if ui
+                .button(texts.charts.view)
+                .on_hover_text(Command::ShowCharts(index).tooltip(texts))
+                .clicked()
+            {
+                commands.push(Command::ShowCharts(index));
+            }
+            if ui
                 .button(texts.show_table)
                 .on_hover_text(Command::ShowStrategy(index).tooltip(texts))
                 .clicked()
@@ -153,7 +161,7 @@ fn card_ui(
             facts.push(span);
         }
         facts.push(strategy.source_file.clone());
-        ui.label(RichText::new(facts.join(" · ")).color(theme::MUTED));
+        ui.label(RichText::new(facts.join(" · ")).color(theme::color(theme::palette(ui).muted)));
         ui.add_space(12.0);
         period_selector_ui(ui, index, strategy, periods, language);
     });
@@ -211,7 +219,7 @@ pub fn period_selector_ui(
 pub fn headline_ui(ui: &mut egui::Ui, summary: &Summary, language: Language) {
     let texts = i18n::texts(language);
     if summary.period.is_none() {
-        ui.label(RichText::new(texts.no_period).color(theme::MUTED));
+        ui.label(RichText::new(texts.no_period).color(theme::color(theme::palette(ui).muted)));
         return;
     }
     ui.label(
@@ -255,7 +263,7 @@ fn budget_ui(ui: &mut egui::Ui, budget: &crate::analysis::BudgetSummary, languag
                 amount(budget.planned),
                 budget.unit
             ))
-            .color(theme::MUTED),
+            .color(theme::color(theme::palette(ui).muted)),
         )
         .on_hover_text(format!("{}\n{}", budget.name, texts.budget_not_counted));
     });

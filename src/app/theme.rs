@@ -1,45 +1,39 @@
 //! Design tokens: every colour and size the app uses, in one place.
 //!
 //! Status colours are the Okabe–Ito palette, which stays distinguishable with the common kinds
-//! of colour blindness; a status is always shown with its text as well. The theme is light,
-//! which projectors show best.
+//! of colour blindness; a status is always shown with its text as well. The colours come from
+//! [`crate::palette`], which the chart exports share; the constants here are the light theme
+//! (projectors show it best), and [`palette`] gives the theme on screen, light or dark.
 
 use eframe::egui::{self, Color32, FontFamily, FontId, TextStyle};
 
 use crate::model::Status;
+use crate::palette::{DARK, LIGHT, Palette, Rgb, Theme};
 
 /// Exceeded (vượt): Okabe–Ito blue.
-pub const EXCEEDED: Color32 = Color32::from_rgb(0x00, 0x72, 0xB2);
+pub const EXCEEDED: Color32 = color(LIGHT.exceeded);
 /// Met (đạt): Okabe–Ito bluish green.
-pub const MET: Color32 = Color32::from_rgb(0x00, 0x9E, 0x73);
+pub const MET: Color32 = color(LIGHT.met);
 /// Not met (chưa đạt): Okabe–Ito vermillion.
-pub const NOT_MET: Color32 = Color32::from_rgb(0xD5, 0x5E, 0x00);
+pub const NOT_MET: Color32 = color(LIGHT.not_met);
 /// No data: grey.
-pub const NO_DATA: Color32 = Color32::from_rgb(0x99, 0x99, 0x99);
-/// The target (the 100 % line, target swatches): near black, drawn dashed.
-pub const TARGET: Color32 = Color32::from_rgb(0x1A, 0x1A, 0x1A);
-/// The actual result: Okabe–Ito sky blue.
-pub const ACTUAL: Color32 = Color32::from_rgb(0x56, 0xB4, 0xE9);
+pub const NO_DATA: Color32 = color(LIGHT.no_data);
 /// A file's assessment that disagrees with the computed status: Okabe–Ito reddish purple.
-pub const DISAGREES: Color32 = Color32::from_rgb(0xCC, 0x79, 0xA7);
+pub const DISAGREES: Color32 = color(LIGHT.disagrees);
 /// Cells that could not be read and load errors: red.
-pub const ERROR: Color32 = Color32::from_rgb(0xC0, 0x1C, 0x28);
+pub const ERROR: Color32 = color(LIGHT.error);
 /// Background of error messages.
-pub const ERROR_FILL: Color32 = Color32::from_rgb(0xFD, 0xEC, 0xEA);
+pub const ERROR_FILL: Color32 = color(LIGHT.error_fill);
 /// Warnings: Okabe–Ito orange, darkened for text on white.
-pub const WARNING: Color32 = Color32::from_rgb(0xA8, 0x6A, 0x00);
-/// Background of a strategy card.
-pub const CARD_FILL: Color32 = Color32::from_rgb(0xF6, 0xF7, 0xF9);
-/// Border of a strategy card.
-pub const CARD_STROKE: Color32 = Color32::from_rgb(0xD0, 0xD4, 0xDA);
+pub const WARNING: Color32 = color(LIGHT.warning);
 /// Secondary text (spans, provenance).
-pub const MUTED: Color32 = Color32::from_rgb(0x5F, 0x63, 0x68);
+pub const MUTED: Color32 = color(LIGHT.muted);
 /// Text on a dark chip.
 pub const ON_DARK: Color32 = Color32::WHITE;
 /// The veil over the window while files are dragged onto it.
 pub const DROP_VEIL: Color32 = Color32::from_black_alpha(160);
 /// Body text: darker than egui's grey, for contrast on a projector.
-pub const TEXT: Color32 = Color32::from_rgb(0x1F, 0x23, 0x28);
+pub const TEXT: Color32 = color(LIGHT.text);
 
 /// Body text size, large enough for a projector.
 pub const BODY: f32 = 17.0;
@@ -61,8 +55,6 @@ pub const TABLE_HEADER: f32 = 30.0;
 pub const SWATCH: f32 = 14.0;
 /// The narrowest an overview column gets before the overview scrolls sideways.
 pub const MIN_COLUMN_WIDTH: f32 = 480.0;
-/// Achievement bars taller than this (in %) are cut at it, with their true value written above.
-pub const CHART_CAP: f64 = 200.0;
 
 /// The colour of a status.
 #[must_use]
@@ -75,12 +67,36 @@ pub fn status_color(status: Status) -> Color32 {
     }
 }
 
+/// A palette colour as an egui colour.
+#[must_use]
+pub const fn color(rgb: Rgb) -> Color32 {
+    Color32::from_rgb(rgb.r, rgb.g, rgb.b)
+}
+
+/// The palette of the theme `ui` is drawn in.
+#[must_use]
+pub fn palette(ui: &egui::Ui) -> &'static Palette {
+    if ui.visuals().dark_mode { &DARK } else { &LIGHT }
+}
+
+/// Shows the app in `theme` from the next frame on.
+pub fn set_theme(ctx: &egui::Context, theme: Theme) {
+    ctx.set_theme(match theme {
+        Theme::Light => egui::ThemePreference::Light,
+        Theme::Dark => egui::ThemePreference::Dark,
+    });
+}
+
 /// Sets the light theme, dark text and projector-sized text.
 pub fn apply(ctx: &egui::Context) {
     ctx.set_theme(egui::ThemePreference::Light);
     ctx.style_mut_of(egui::Theme::Light, |style| {
         style.visuals.widgets.noninteractive.fg_stroke.color = TEXT;
         style.visuals.widgets.inactive.fg_stroke.color = TEXT;
+    });
+    ctx.style_mut_of(egui::Theme::Dark, |style| {
+        style.visuals.widgets.noninteractive.fg_stroke.color = color(DARK.text);
+        style.visuals.widgets.inactive.fg_stroke.color = color(DARK.text);
     });
     ctx.all_styles_mut(|style| {
         style.text_styles = [

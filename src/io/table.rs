@@ -8,8 +8,8 @@
 //! "Trong đó" rows are not indicators; budget lines (kinh phí) are kept apart.
 
 use crate::model::{
-    Actual, Assessment, Baseline, Breakdown, BudgetLine, CellRef, Comparator, Direction, Goal, Indicator,
-    Measure, Period, Strategy, Target, Unit, Warning, period_value_mut,
+    Actual, Assessment, Baseline, Breakdown, BudgetLine, CellRef, Comparator, Direction, Goal,
+    Indicator, Measure, Period, Strategy, Target, Unit, Warning, period_value_mut,
 };
 use crate::parse::{FormatVote, NumberFormat, parse_measure, parse_number, parse_target};
 use crate::text::{clean, fold, is_roman_numeral, years};
@@ -228,11 +228,40 @@ fn classify_words(header: &str) -> Option<Role> {
         return Some(Role::Unit);
     }
     if is(&[
-        "tinh", "tinh/thanh pho", "tinh thanh", "huyen", "quan/huyen", "huyen/thi xa", "xa",
-        "xa/phuong", "phuong/xa", "xa/phuong/thi tran", "dia ban", "dia phuong",
-        "don vi hanh chinh", "khu vuc", "vung", "gioi tinh", "gioi", "nhom tuoi", "do tuoi",
-        "dan toc", "thanh thi/nong thon", "place", "location", "province", "district",
-        "commune", "ward", "region", "area", "sex", "gender", "age group", "age", "ethnicity",
+        "tinh",
+        "tinh/thanh pho",
+        "tinh thanh",
+        "huyen",
+        "quan/huyen",
+        "huyen/thi xa",
+        "xa",
+        "xa/phuong",
+        "phuong/xa",
+        "xa/phuong/thi tran",
+        "dia ban",
+        "dia phuong",
+        "don vi hanh chinh",
+        "khu vuc",
+        "vung",
+        "gioi tinh",
+        "gioi",
+        "nhom tuoi",
+        "do tuoi",
+        "dan toc",
+        "thanh thi/nong thon",
+        "place",
+        "location",
+        "province",
+        "district",
+        "commune",
+        "ward",
+        "region",
+        "area",
+        "sex",
+        "gender",
+        "age group",
+        "age",
+        "ethnicity",
         "urban/rural",
     ]) {
         return Some(Role::Dimension);
@@ -728,6 +757,7 @@ pub fn read_table(
         read: &mut read,
         current_goal: None,
         breakdown_index: std::collections::HashMap::new(),
+        folds: std::collections::HashMap::new(),
     };
     for row in data_start..grid.rows.len() {
         if row < data_start + 2 && is_column_numbering(grid, row) {
@@ -741,7 +771,11 @@ pub fn read_table(
     }
     let explicit = std::mem::take(&mut read.explicit_directions);
     for (index, strategy) in read.strategies.iter_mut().enumerate() {
-        finish(strategy, |indicator| explicit.contains(&(index, indicator)), &mut read.decisions);
+        finish(
+            strategy,
+            |indicator| explicit.contains(&(index, indicator)),
+            &mut read.decisions,
+        );
     }
     Ok(read)
 }
@@ -908,8 +942,13 @@ struct RowReader<'a> {
     read: &'a mut TableRead,
     current_goal: Option<String>,
     /// (strategy, indicator, keys) → position in the indicator's breakdown.
-    breakdown_index: std::collections::HashMap<(usize, usize, Vec<(String, String)>), usize>,
+    breakdown_index: std::collections::HashMap<BreakdownKey, usize>,
+    /// Folded forms of texts seen (names, codes, communes repeat on every row of a long table).
+    folds: std::collections::HashMap<String, String>,
 }
+
+/// A breakdown part of an indicator: (strategy, indicator, keys).
+type BreakdownKey = (usize, usize, Vec<(String, String)>);
 
 /// Words that open a budget line's name.
 const BUDGET_WORDS: &[&str] = &[
@@ -946,7 +985,7 @@ impl RowReader<'_> {
             matches!(role, Some(Role::Target(_) | Role::Actual { .. }))
                 && !self.grid.cell(row, column).is_empty()
         });
-        let folded_name = fold(&name);
+        let folded_name = self.folded(&name);
         if !has_values && (is_roman_numeral(&code) || is_goal_code(&code)) && !name.is_empty() {
             self.current_goal = Some(code.trim_end_matches('.').to_owned());
             let strategy = self.strategy_for(row);
@@ -959,7 +998,7 @@ impl RowReader<'_> {
             }
             return;
         }
-        let folded_code = fold(&code);
+        let folded_code = self.folded(&code);
         if ["trong do", "of which"]
             .iter()
             .any(|word| folded_name.starts_with(word) || folded_code.starts_with(word))
@@ -1006,6 +1045,35 @@ impl RowReader<'_> {
             return;
         }
         self.indicator_row(row, &code, &name);
+    }
+
+    /// [`fold`] of a text, remembered.
+    fn folded(&mut self, text: &str) -> String {
+        if let Some(folded) = self.folds.get(text) {
+            return folded.clone();
+        }
+        let folded = fold(text);
+        self.folds.insert(text.to_owned(), folded.clone());
+        folded
+    }
+
+    /// Whether the row's indicator was already read from an earlier row (a long table repeats
+    /// its name, unit and direction on every row; they are read from the first).
+    fn indicator_known(&self, row: usize, code: &str, name: &str) -> bool {
+        let strategy_code = self.row_strategy_code(row);
+        self.read
+            .strategies
+            .iter()
+            .find(|strategy| strategy.code == strategy_code)
+            .is_some_and(|strategy| {
+                strategy.indicators.iter().any(|indicator| {
+                    if code.is_empty() {
+                        indicator.name == name
+                    } else {
+                        indicator.code == code
+                    }
+                })
+            })
     }
 
     /// The code of the strategy a row belongs to.
@@ -1098,12 +1166,22 @@ impl RowReader<'_> {
     }
 
     fn indicator_row(&mut self, row: usize, code: &str, name: &str) {
+        let known = self.indicator_known(row, code, name);
         let goal = match self.text(row, Role::Goal) {
+            _ if known => None,
             text if text.is_empty() => self.current_goal.clone(),
             text => Some(self.goal_from_text(row, &text)),
         };
-        let unit = Unit::parse(&self.text(row, Role::Unit));
-        let direction_text = self.text(row, Role::Direction);
+        let unit = if known {
+            Unit::default()
+        } else {
+            Unit::parse(&self.text(row, Role::Unit))
+        };
+        let direction_text = if known {
+            String::new()
+        } else {
+            self.text(row, Role::Direction)
+        };
         let direction = Direction::parse(&direction_text);
         if direction.is_none() && !direction_text.is_empty() {
             let at = self.grid.at(row, self.header.column(Role::Direction));
@@ -1296,19 +1374,35 @@ impl RowReader<'_> {
 
     /// The row's disaggregation keys: (dimension header, value) for each breakdown column with
     /// a value other than a total ("Tổng", "Toàn tỉnh", "Total", "Chung").
-    fn breakdown_keys(&self, row: usize) -> Vec<(String, String)> {
-        self.header
+    fn breakdown_keys(&mut self, row: usize) -> Vec<(String, String)> {
+        let columns: Vec<usize> = self
+            .header
             .roles
             .iter()
             .enumerate()
             .filter(|(_, role)| **role == Some(Role::Dimension))
-            .filter_map(|(column, _)| {
+            .map(|(column, _)| column)
+            .collect();
+        columns
+            .into_iter()
+            .filter_map(|column| {
                 let value = clean(&self.grid.cell(row, column).as_text());
-                let folded = fold(&value);
+                let folded = self.folded(&value);
                 let total = value.is_empty()
                     || [
-                        "tong", "tong so", "tong cong", "toan tinh", "toan huyen", "toan xa",
-                        "chung", "ca nuoc", "total", "all", "both", "both sexes", "all ages",
+                        "tong",
+                        "tong so",
+                        "tong cong",
+                        "toan tinh",
+                        "toan huyen",
+                        "toan xa",
+                        "chung",
+                        "ca nuoc",
+                        "total",
+                        "all",
+                        "both",
+                        "both sexes",
+                        "all ages",
                     ]
                     .contains(&folded.as_str());
                 (!total).then(|| (self.header.texts[column].clone(), value))
@@ -1469,20 +1563,22 @@ fn add_totals(indicator: &mut Indicator, decisions: &mut Vec<String>) {
     };
     let parts = indicator.breakdown.len();
     for period in periods {
-        let (target, actual) = crate::analysis::aggregate(indicator, period);
+        let crate::analysis::Totals { target, actual } =
+            crate::analysis::aggregate(indicator, period);
         let given = indicator.value(period).cloned().unwrap_or_default();
         let value = period_value_mut(&mut indicator.values, period);
         let mut made = Vec::new();
-        if given.target.is_none() && given.unread_target.is_none() {
-            if let Some((total, how)) = target {
-                value.target = Some(Target {
-                    value: total,
-                    comparator: None,
-                    text: crate::parse::format_plain(total),
-                    origin: None,
-                });
-                made.push(format!("target {}", aggregation_words(how)));
-            }
+        if given.target.is_none()
+            && given.unread_target.is_none()
+            && let Some((total, how)) = target
+        {
+            value.target = Some(Target {
+                value: total,
+                comparator: None,
+                text: crate::parse::format_plain(total),
+                origin: None,
+            });
+            made.push(format!("target {}", aggregation_words(how)));
         }
         if given.actual.is_none() && given.unread_actual.is_none() {
             match actual {
@@ -1522,7 +1618,9 @@ fn add_totals(indicator: &mut Indicator, decisions: &mut Vec<String>) {
 fn aggregation_words(how: crate::analysis::Aggregation) -> &'static str {
     match how {
         crate::analysis::Aggregation::Sum => "summed",
-        crate::analysis::Aggregation::RatioOfSums => "as the sum of numerators over the sum of denominators",
+        crate::analysis::Aggregation::RatioOfSums => {
+            "as the sum of numerators over the sum of denominators"
+        }
         crate::analysis::Aggregation::SharedTarget => "shared by every part",
     }
 }
