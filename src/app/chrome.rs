@@ -4,9 +4,11 @@
 use eframe::egui::{self, RichText};
 
 use crate::app::command::{Command, Route};
+use crate::app::forms::Form;
+use crate::app::grid::Request;
 use crate::app::{fonts, i18n, theme};
-use crate::edit::History;
-use crate::model::Document;
+use crate::edit::{Edit, History};
+use crate::model::{Document, Strategy};
 use crate::report::Language;
 
 /// The menu bar: File, Edit and View, each entry with its shortcut.
@@ -95,14 +97,21 @@ fn menu_entry_ui(
     }
 }
 
-/// The tabs (overview and one per strategy), with undo, redo and the language switch.
+/// The tabs (overview and one per strategy, a dot on those with unsaved changes, a menu on a
+/// right click, and "+" for a new strategy), with undo, redo and the language switch.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the view's inputs, each borrowed for the frame"
+)]
 pub fn tabs_ui(
     ui: &mut egui::Ui,
     document: &Document,
     route: Route,
     history: &History,
+    modified: &[bool],
     language: Language,
     commands: &mut Vec<Command>,
+    requests: &mut Vec<Request>,
 ) {
     let texts = i18n::texts(language);
     let ctx = ui.ctx().clone();
@@ -121,14 +130,13 @@ pub fn tabs_ui(
                 RichText::new(label).family(fonts::bold()),
             ))
             .on_hover_text(hover)
-            .clicked()
         };
         let overview_hint = format!(
             "{}{}",
             Command::ShowOverview.tooltip(texts),
             shortcut_hint(Command::ShowOverview)
         );
-        if tab(ui, route == Route::Overview, texts.overview, overview_hint) {
+        if tab(ui, route == Route::Overview, texts.overview, overview_hint).clicked() {
             commands.push(Command::ShowOverview);
         }
         for (index, strategy) in document.strategies.iter().enumerate() {
@@ -137,9 +145,42 @@ pub fn tabs_ui(
                 strategy.name,
                 shortcut_hint(Command::ShowStrategy(index))
             );
-            if tab(ui, route.strategy() == Some(index), &strategy.code, hint) {
+            let response = tab(ui, route.strategy() == Some(index), &strategy.code, hint);
+            if response.clicked() {
                 commands.push(Command::ShowStrategy(index));
             }
+            response.context_menu(|ui| {
+                strategy_menu_ui(ui, document, index, language, commands, requests);
+            });
+            if modified.get(index).copied().unwrap_or(false) {
+                ui.label(RichText::new("•").color(theme::WARNING).strong())
+                    .on_hover_text(texts.edit.strategy_modified);
+            }
+        }
+        if ui
+            .button(texts.edit.new_strategy)
+            .on_hover_text(texts.edit.new_strategy_hint)
+            .clicked()
+        {
+            let index = document.strategies.len();
+            let strategy = Strategy {
+                code: texts.edit.new_strategy_code.to_owned(),
+                name: texts.edit.new_strategy_name.to_owned(),
+                // One empty indicator for this year, so that the table can be typed in at once.
+                indicators: vec![crate::model::Indicator {
+                    values: vec![crate::model::PeriodValue::new(chrono::Datelike::year(
+                        &chrono::Local::now(),
+                    ))],
+                    ..crate::model::Indicator::default()
+                }],
+                ..Strategy::default()
+            };
+            requests.push(Request::Form(Form::strategy_info(index, &strategy)));
+            requests.push(Request::Edit(Edit::AddStrategies {
+                strategies: vec![strategy],
+                warnings: Vec::new(),
+            }));
+            commands.push(Command::ShowStrategy(index));
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let switch = Command::SwitchLanguage;
@@ -176,10 +217,58 @@ pub fn tabs_ui(
     ui.add_space(2.0);
 }
 
-/// The status bar: what is open, the file dialog's state, and the warnings button.
+/// A strategy tab's menu: details, duplicate, move, close.
+fn strategy_menu_ui(
+    ui: &mut egui::Ui,
+    document: &Document,
+    index: usize,
+    language: Language,
+    commands: &mut Vec<Command>,
+    requests: &mut Vec<Request>,
+) {
+    let texts = i18n::texts(language);
+    let Some(strategy) = document.strategies.get(index) else {
+        return;
+    };
+    if ui.button(texts.edit.strategy_info).clicked() {
+        requests.push(Request::Form(Form::strategy_info(index, strategy)));
+    }
+    if ui.button(texts.edit.duplicate_strategy).clicked() {
+        let mut copy = strategy.clone();
+        copy.name = format!("{} {}", copy.name, texts.edit.copy_suffix);
+        requests.push(Request::Edit(Edit::InsertStrategy {
+            index: index + 1,
+            strategy: Box::new(copy),
+            warnings: Vec::new(),
+        }));
+        commands.push(Command::ShowStrategy(index + 1));
+    }
+    let last = document.strategies.len().saturating_sub(1);
+    for (label, to) in [
+        (texts.edit.move_left, index.checked_sub(1)),
+        (texts.edit.move_right, (index < last).then_some(index + 1)),
+    ] {
+        if ui
+            .add_enabled(to.is_some(), egui::Button::new(label))
+            .clicked()
+            && let Some(to) = to
+        {
+            requests.push(Request::Edit(Edit::MoveStrategy { from: index, to }));
+            commands.push(Command::ShowStrategy(to));
+        }
+    }
+    ui.separator();
+    if ui.button(Command::CloseStrategy.label(texts)).clicked() {
+        commands.push(Command::CloseStrategyAt(index));
+    }
+}
+
+/// The status bar: what is open, the last notice (saved, exported …), the file dialog's state,
+/// and the warnings button.
 pub fn status_bar_ui(
     ui: &mut egui::Ui,
     document: &Document,
+    notice: Option<&str>,
     waiting: bool,
     show_warnings: bool,
     language: Language,
@@ -195,6 +284,10 @@ pub fn status_bar_ui(
             ))
             .color(theme::MUTED),
         );
+        if let Some(notice) = notice {
+            ui.separator();
+            ui.label(notice);
+        }
         if waiting {
             ui.spinner();
             ui.label(texts.waiting_for_dialog);

@@ -52,6 +52,12 @@ pub enum Command {
     ZoomOut,
     /// Back to the normal size (100 %).
     ZoomReset,
+    /// Save the document to its chitieu workbook (Save as for a document that has none).
+    Save,
+    /// Save the document to a new chitieu workbook.
+    SaveAs,
+    /// Export the table of the strategy shown as CSV for Excel.
+    ExportCsv,
     /// Close the app.
     Quit,
 }
@@ -81,10 +87,13 @@ impl Route {
 
 impl Command {
     /// The commands of the File menu, in order.
-    pub const FILE_MENU: [Self; 5] = [
+    pub const FILE_MENU: [Self; 8] = [
         Self::Open,
         Self::OpenPath,
         Self::OpenSample,
+        Self::Save,
+        Self::SaveAs,
+        Self::ExportCsv,
         Self::CloseStrategy,
         Self::Quit,
     ];
@@ -110,6 +119,8 @@ impl Command {
         let mut list = Vec::new();
         let mut fixed = [
             Self::OpenPath,
+            Self::SaveAs,
+            Self::Save,
             Self::Redo,
             Self::Open,
             Self::CloseStrategy,
@@ -151,6 +162,8 @@ impl Command {
             Self::Open => vec![command(Key::O)],
             Self::OpenPath => vec![command_shift(Key::O)],
             Self::CloseStrategy => vec![command(Key::W)],
+            Self::Save => vec![command(Key::S)],
+            Self::SaveAs => vec![command_shift(Key::S)],
             Self::Undo => vec![command(Key::Z)],
             Self::Redo => vec![command(Key::Y), command_shift(Key::Z)],
             Self::SwitchLanguage => vec![command(Key::L)],
@@ -166,7 +179,8 @@ impl Command {
             Self::OpenSample
             | Self::CloseStrategyAt(_)
             | Self::ShowIndicator { .. }
-            | Self::ShowCharts(_) => Vec::new(),
+            | Self::ShowCharts(_)
+            | Self::ExportCsv => Vec::new(),
         }
     }
 
@@ -215,6 +229,9 @@ impl Command {
             Self::ZoomOut => commands.zoom_out,
             Self::ZoomReset => commands.zoom_reset,
             Self::Quit => commands.quit,
+            Self::Save => commands.save,
+            Self::SaveAs => commands.save_as,
+            Self::ExportCsv => commands.export_csv,
         }
     }
 }
@@ -268,6 +285,14 @@ mod tests {
         assert!(Command::VIEW_MENU.contains(&Command::SwitchTheme));
         assert_eq!(Route::Charts(2).strategy(), Some(2));
         assert_eq!(Route::Overview.strategy(), None);
+    }
+
+    #[test]
+    fn save_as_is_matched_before_save() {
+        let list = Command::with_shortcuts();
+        let at = |wanted: Command| list.iter().position(|(command, _)| *command == wanted);
+        assert!(at(Command::SaveAs) < at(Command::Save));
+        assert_eq!(Command::Save.label(texts(Language::Vi)), "Lưu");
     }
 
     #[test]

@@ -162,6 +162,223 @@ pub struct Texts {
     pub commands: CommandTexts,
     /// The charts view.
     pub charts: ChartViewTexts,
+    /// Editing, saving and recovery.
+    pub edit: EditTexts,
+}
+
+/// The texts of editing, saving and recovery. `{…}` marks what is filled in.
+#[derive(Debug)]
+pub struct EditTexts {
+    /// Directions as one short word each (increase, decrease, range), as typed and copied.
+    pub direction_words: [&'static str; 3],
+    /// Table column: direction.
+    pub col_direction: &'static str,
+    /// Header tooltip of the code column.
+    pub col_code_hint: &'static str,
+    /// Header tooltip of the direction column.
+    pub col_direction_hint: &'static str,
+    /// Header tooltip of the baseline column.
+    pub col_baseline_hint: &'static str,
+    /// Header tooltip of the columns of free text.
+    pub col_text_hint: &'static str,
+    /// Header tooltip line of sortable columns.
+    pub click_to_sort: &'static str,
+    /// Below the toolbar while no cell is selected.
+    pub keyboard_hint: &'static str,
+    /// "cells", after the size of a selected range.
+    pub cells: &'static str,
+    /// A typed value was not taken.
+    pub not_taken: &'static str,
+    /// Before how typed text is read.
+    pub read_as: &'static str,
+    /// An empty value.
+    pub empty: &'static str,
+    /// A target that cannot be read (`{text}`).
+    pub not_a_target: &'static str,
+    /// An actual result that cannot be read (`{text}`).
+    pub not_an_actual: &'static str,
+    /// A ratio over zero.
+    pub zero_ratio: &'static str,
+    /// Not a number (`{text}`).
+    pub not_a_number: &'static str,
+    /// A baseline whose year cannot be read (`{text}`).
+    pub not_a_baseline_year: &'static str,
+    /// Not a direction (`{text}`).
+    pub not_a_direction: &'static str,
+    /// Not a year (`{text}`).
+    pub not_a_year: &'static str,
+    /// Cells a paste could not fill (`{n}`).
+    pub paste_skipped: &'static str,
+    /// The strategy has unsaved changes (title tooltip).
+    pub strategy_modified: &'static str,
+    /// Button: edit the strategy's code, name and span.
+    pub strategy_info: &'static str,
+    /// Its tooltip.
+    pub strategy_info_hint: &'static str,
+    /// A strategy without indicators.
+    pub no_indicators: &'static str,
+    /// No indicator matches the search and filter.
+    pub nothing_matches: &'static str,
+    /// Hint in the search field.
+    pub search_hint: &'static str,
+    /// Tooltip of the search field.
+    pub search_tooltip: &'static str,
+    /// Tooltip of the status filter buttons.
+    pub filter_tooltip: &'static str,
+    /// "Sort", before the sort choice.
+    pub sort: &'static str,
+    /// Sort: file order.
+    pub sort_file: &'static str,
+    /// Sort: by code.
+    pub sort_code: &'static str,
+    /// Sort: by achievement.
+    pub sort_achievement: &'static str,
+    /// Sort: by status.
+    pub sort_status: &'static str,
+    /// Button: back to file order with nothing filtered.
+    pub clear_view: &'static str,
+    /// Button: add an indicator.
+    pub add_indicator: &'static str,
+    /// Its tooltip.
+    pub add_indicator_hint: &'static str,
+    /// Button: add a goal.
+    pub add_goal: &'static str,
+    /// Button: add a period.
+    pub add_period: &'static str,
+    /// Button: remove the period shown (`{period}`).
+    pub remove_period: &'static str,
+    /// Its tooltip.
+    pub remove_period_hint: &'static str,
+    /// Menu: edit the selected cell.
+    pub edit_cell: &'static str,
+    /// Menu: copy.
+    pub copy: &'static str,
+    /// Menu: paste.
+    pub paste: &'static str,
+    /// Menu: clear the selected cells.
+    pub clear: &'static str,
+    /// Menu: insert an indicator above.
+    pub insert_above: &'static str,
+    /// Menu: insert an indicator below.
+    pub insert_below: &'static str,
+    /// Menu: duplicate the indicator.
+    pub duplicate: &'static str,
+    /// Menu: move the indicator up.
+    pub move_up: &'static str,
+    /// Menu: move the indicator down.
+    pub move_down: &'static str,
+    /// Why moving is off while the table is sorted.
+    pub move_sorted: &'static str,
+    /// Menu: the goal the indicator belongs to.
+    pub in_goal: &'static str,
+    /// No goal.
+    pub no_goal: &'static str,
+    /// Menu: delete the indicator.
+    pub delete_indicator: &'static str,
+    /// Tooltip of a goal row.
+    pub goal_menu_hint: &'static str,
+    /// Menu: rename the goal.
+    pub rename_goal: &'static str,
+    /// Menu: add an indicator to the goal.
+    pub add_to_goal: &'static str,
+    /// Menu: move the goal up.
+    pub move_goal_up: &'static str,
+    /// Menu: move the goal down.
+    pub move_goal_down: &'static str,
+    /// Menu: delete the goal.
+    pub delete_goal: &'static str,
+    /// Its tooltip.
+    pub delete_goal_hint: &'static str,
+    /// Form title: new goal.
+    pub goal_title_new: &'static str,
+    /// Form title: rename a goal.
+    pub goal_title_edit: &'static str,
+    /// Form title: new period.
+    pub period_title: &'static str,
+    /// Under the period form.
+    pub period_hint: &'static str,
+    /// Form title: strategy details.
+    pub strategy_title: &'static str,
+    /// Field: code.
+    pub code: &'static str,
+    /// Field: name.
+    pub name: &'static str,
+    /// Field: year.
+    pub year: &'static str,
+    /// Field: first year.
+    pub span_from: &'static str,
+    /// Field: last year.
+    pub span_to: &'static str,
+    /// Button: confirm a form.
+    pub ok: &'static str,
+    /// A code is needed.
+    pub code_needed: &'static str,
+    /// Both years of a span, or neither.
+    pub span_both: &'static str,
+    /// A goal with this code exists (`{code}`).
+    pub goal_exists: &'static str,
+    /// The period exists (`{period}`).
+    pub period_exists: &'static str,
+    /// Tab menu: move left.
+    pub move_left: &'static str,
+    /// Tab menu: move right.
+    pub move_right: &'static str,
+    /// Tab menu: duplicate the strategy.
+    pub duplicate_strategy: &'static str,
+    /// Button: a new strategy.
+    pub new_strategy: &'static str,
+    /// Its tooltip.
+    pub new_strategy_hint: &'static str,
+    /// A new strategy's code.
+    pub new_strategy_code: &'static str,
+    /// A new strategy's name.
+    pub new_strategy_name: &'static str,
+    /// "(copy)", after a duplicated strategy's name.
+    pub copy_suffix: &'static str,
+    /// Save dialog title.
+    pub save_title: &'static str,
+    /// Save button.
+    pub save_button: &'static str,
+    /// Export dialog title.
+    pub export_title: &'static str,
+    /// Export button.
+    pub export_button: &'static str,
+    /// The path is a folder.
+    pub is_a_folder: &'static str,
+    /// The folder does not exist.
+    pub no_such_folder: &'static str,
+    /// The file exists: choose again to replace it.
+    pub exists_replace: &'static str,
+    /// Saved (`{file}`).
+    pub saved: &'static str,
+    /// Exported (`{file}`).
+    pub exported: &'static str,
+    /// Heading of a failed save.
+    pub save_failed: &'static str,
+    /// Heading of a failed export.
+    pub export_failed: &'static str,
+    /// Heading of a recovery problem.
+    pub recovery_failed: &'static str,
+    /// Unsaved-changes question: title.
+    pub unsaved_title: &'static str,
+    /// Unsaved-changes question when closing the app.
+    pub unsaved_quit: &'static str,
+    /// Unsaved-changes question when closing a strategy (`{code}`).
+    pub unsaved_close: &'static str,
+    /// Button: save, then go on.
+    pub save_first: &'static str,
+    /// Button: go on without saving.
+    pub discard: &'static str,
+    /// Recovery offer: title.
+    pub recover_title: &'static str,
+    /// Recovery offer (`{when}`, `{file}`, `{codes}`).
+    pub recover_body: &'static str,
+    /// Button: restore.
+    pub restore: &'static str,
+    /// Button: delete the recovery file.
+    pub discard_recovery: &'static str,
+    /// A document never saved.
+    pub untitled: &'static str,
 }
 
 /// Labels and tooltips of the commands.
@@ -199,6 +416,12 @@ pub struct CommandTexts {
     pub zoom_out: (&'static str, &'static str),
     /// Back to the normal size.
     pub zoom_reset: (&'static str, &'static str),
+    /// Save.
+    pub save: (&'static str, &'static str),
+    /// Save as.
+    pub save_as: (&'static str, &'static str),
+    /// Export the table shown as CSV.
+    pub export_csv: (&'static str, &'static str),
 }
 
 /// The texts of the charts view. `{…}` marks what is filled in.
@@ -398,6 +621,122 @@ static VI: Texts = Texts {
         ),
         zoom_out: ("Thu nhỏ", "Thu nhỏ toàn bộ giao diện"),
         zoom_reset: ("Cỡ thường (100 %)", "Trở về cỡ giao diện thường"),
+        save: (
+            "Lưu",
+            "Lưu vào sổ chitieu (XLSX); tệp gốc CSV hay XLSX khác không bị ghi đè",
+        ),
+        save_as: ("Lưu thành…", "Lưu vào một sổ chitieu (XLSX) mới"),
+        export_csv: (
+            "Xuất CSV…",
+            "Xuất bảng chỉ tiêu của chiến lược đang xem ra CSV cho Excel",
+        ),
+    },
+    edit: EditTexts {
+        direction_words: ["tăng", "giảm", "khoảng"],
+        col_direction: "Chiều",
+        col_code_hint: "Mã (STT) của chỉ tiêu",
+        col_direction_hint: "Chiều tốt của chỉ tiêu: tăng là tốt, giảm là tốt, hay trong khoảng là tốt; gõ tăng, giảm hay khoảng",
+        col_baseline_hint: "Giá trị cơ sở và năm, gõ như \"38,5 (2015)\"",
+        col_text_hint: "Chữ như ghi trong tệp",
+        click_to_sort: "Bấm để sắp xếp theo cột này (bấm lần nữa để đảo chiều, lần thứ ba để bỏ)",
+        keyboard_hint: "Bấm một ô để chọn · gõ để thay, F2 hay bấm đúp để sửa · Enter xuống dòng, Tab sang phải, Esc bỏ · Ctrl+C / Ctrl+V sao chép với Excel · chuột phải: thêm, nhân bản, chuyển, xóa",
+        cells: "ô",
+        not_taken: "Chưa nhận giá trị này",
+        read_as: "đọc là",
+        empty: "(trống)",
+        not_a_target: "\"{text}\" không phải là số, điều kiện (≥ 95, dưới 10, từ 25% trở lên) hay khoảng (40-60); giữ nguyên chữ, chưa tính mức đạt",
+        not_an_actual: "\"{text}\" không phải là số hay tỷ số (76/145); giữ nguyên chữ, chưa tính mức đạt",
+        zero_ratio: "tỷ số trên 0: chưa có số liệu",
+        not_a_number: "\"{text}\" không phải là số",
+        not_a_baseline_year: "\"{text}\": cần một số và năm trong ngoặc, như 38,5 (2015)",
+        not_a_direction: "\"{text}\" không phải là chiều: gõ tăng, giảm hay khoảng",
+        not_a_year: "\"{text}\" không phải là năm",
+        paste_skipped: "{n} ô dán không vào được (ngoài bảng hay là cột tính toán)",
+        strategy_modified: "Có thay đổi chưa lưu",
+        strategy_info: "Sửa thông tin…",
+        strategy_info_hint: "Sửa mã, tên và giai đoạn của chiến lược",
+        no_indicators: "Chiến lược chưa có chỉ tiêu nào: bấm \"+ Chỉ tiêu\".",
+        nothing_matches: "Không có chỉ tiêu nào khớp với tìm kiếm và bộ lọc.",
+        search_hint: "Tìm mã, tên, nguồn…",
+        search_tooltip: "Chỉ hiện chỉ tiêu có chữ này (mã, tên, ĐVT, kế hoạch, thực hiện, nguồn, ghi chú), không phân biệt dấu",
+        filter_tooltip: "Bấm để ẩn hoặc hiện các chỉ tiêu có trạng thái này",
+        sort: "Sắp xếp",
+        sort_file: "Thứ tự trong tệp",
+        sort_code: "Theo mã",
+        sort_achievement: "Theo mức đạt",
+        sort_status: "Theo trạng thái",
+        clear_view: "Bỏ lọc và sắp xếp",
+        add_indicator: "+ Chỉ tiêu",
+        add_indicator_hint: "Thêm một chỉ tiêu ở cuối bảng",
+        add_goal: "+ Mục tiêu…",
+        add_period: "+ Năm…",
+        remove_period: "Xóa năm {period}",
+        remove_period_hint: "Xóa kế hoạch, thực hiện và đánh giá của năm này ở mọi chỉ tiêu (có thể hoàn tác)",
+        edit_cell: "Sửa ô",
+        copy: "Sao chép",
+        paste: "Dán",
+        clear: "Xóa nội dung",
+        insert_above: "Thêm chỉ tiêu phía trên",
+        insert_below: "Thêm chỉ tiêu phía dưới",
+        duplicate: "Nhân bản chỉ tiêu",
+        move_up: "Chuyển lên",
+        move_down: "Chuyển xuống",
+        move_sorted: "Bỏ sắp xếp để đổi thứ tự chỉ tiêu",
+        in_goal: "Thuộc mục tiêu",
+        no_goal: "(không thuộc mục tiêu nào)",
+        delete_indicator: "Xóa chỉ tiêu",
+        goal_menu_hint: "Chuột phải: sửa, thêm chỉ tiêu, chuyển, xóa",
+        rename_goal: "Sửa mục tiêu…",
+        add_to_goal: "Thêm chỉ tiêu vào mục tiêu này",
+        move_goal_up: "Chuyển mục tiêu lên",
+        move_goal_down: "Chuyển mục tiêu xuống",
+        delete_goal: "Xóa mục tiêu",
+        delete_goal_hint: "Các chỉ tiêu của mục tiêu vẫn giữ, không thuộc mục tiêu nào",
+        goal_title_new: "Thêm mục tiêu",
+        goal_title_edit: "Sửa mục tiêu",
+        period_title: "Thêm năm đánh giá",
+        period_hint: "Mọi chỉ tiêu có thêm một năm trống để nhập kế hoạch và thực hiện.",
+        strategy_title: "Thông tin chiến lược",
+        code: "Mã",
+        name: "Tên",
+        year: "Năm",
+        span_from: "Từ năm",
+        span_to: "Đến năm",
+        ok: "Đồng ý",
+        code_needed: "Cần có mã.",
+        span_both: "Nhập cả năm bắt đầu và năm kết thúc, hoặc để trống cả hai.",
+        goal_exists: "Đã có mục tiêu mã {code}.",
+        period_exists: "Đã có năm {period}.",
+        move_left: "Chuyển sang trái",
+        move_right: "Chuyển sang phải",
+        duplicate_strategy: "Nhân bản chiến lược",
+        new_strategy: "+",
+        new_strategy_hint: "Thêm một chiến lược mới, trống",
+        new_strategy_code: "MOI",
+        new_strategy_name: "Chiến lược mới",
+        copy_suffix: "(bản sao)",
+        save_title: "Lưu thành sổ chitieu (XLSX)",
+        save_button: "Lưu",
+        export_title: "Xuất bảng ra CSV",
+        export_button: "Xuất",
+        is_a_folder: "là thư mục; hãy nhập cả tên tệp",
+        no_such_folder: "không có thư mục này",
+        exists_replace: "đã có; bấm lần nữa để thay tệp này",
+        saved: "Đã lưu {file}",
+        exported: "Đã xuất {file}",
+        save_failed: "Không lưu được",
+        export_failed: "Không xuất được",
+        recovery_failed: "Bản khôi phục",
+        unsaved_title: "Có thay đổi chưa lưu",
+        unsaved_quit: "Tài liệu có thay đổi chưa lưu. Lưu trước khi thoát?",
+        unsaved_close: "Chiến lược {code} có thay đổi chưa lưu. Lưu trước khi đóng?",
+        save_first: "Lưu",
+        discard: "Không lưu",
+        recover_title: "Khôi phục công việc chưa lưu",
+        recover_body: "Lần trước chitieu không đóng bình thường khi còn thay đổi chưa lưu. Bản khôi phục ghi lúc {when}: {file}, chiến lược {codes}. Khôi phục thì thay cho những gì đang mở (có thể hoàn tác).",
+        restore: "Khôi phục",
+        discard_recovery: "Bỏ bản khôi phục",
+        untitled: "chưa lưu",
     },
 };
 
@@ -543,6 +882,122 @@ static EN: Texts = Texts {
         ),
         zoom_out: ("Zoom out", "Make the whole interface smaller"),
         zoom_reset: ("Actual size (100 %)", "Back to the normal size"),
+        save: (
+            "Save",
+            "Save to a chitieu workbook (XLSX); an imported CSV or other workbook is never overwritten",
+        ),
+        save_as: ("Save as…", "Save to a new chitieu workbook (XLSX)"),
+        export_csv: (
+            "Export CSV…",
+            "Export the indicator table of the strategy shown as CSV for Excel",
+        ),
+    },
+    edit: EditTexts {
+        direction_words: ["up", "down", "range"],
+        col_direction: "Dir.",
+        col_code_hint: "The indicator's code (STT)",
+        col_direction_hint: "Which way is good: higher, lower, or inside a range; type up, down or range",
+        col_baseline_hint: "The baseline value and year, typed like \"38.5 (2015)\"",
+        col_text_hint: "Text as written in the file",
+        click_to_sort: "Click to sort by this column (again to reverse, a third time for file order)",
+        keyboard_hint: "Click a cell to select it · type to replace, F2 or double-click to edit · Enter moves down, Tab right, Esc cancels · Ctrl+C / Ctrl+V copy with Excel · right-click: insert, duplicate, move, delete",
+        cells: "cells",
+        not_taken: "This value was not taken",
+        read_as: "read as",
+        empty: "(empty)",
+        not_a_target: "\"{text}\" is not a number, a comparator (≥ 95, dưới 10, từ 25% trở lên) or a range (40-60); kept as written, no achievement computed",
+        not_an_actual: "\"{text}\" is not a number or a ratio (76/145); kept as written, no achievement computed",
+        zero_ratio: "a ratio over 0: no data",
+        not_a_number: "\"{text}\" is not a number",
+        not_a_baseline_year: "\"{text}\": a number and a year in parentheses are needed, like 38.5 (2015)",
+        not_a_direction: "\"{text}\" is not a direction: type up, down or range (tăng, giảm, khoảng)",
+        not_a_year: "\"{text}\" is not a year",
+        paste_skipped: "{n} pasted cells had no place (outside the table or a computed column)",
+        strategy_modified: "Has unsaved changes",
+        strategy_info: "Edit details…",
+        strategy_info_hint: "Edit the strategy's code, name and span",
+        no_indicators: "The strategy has no indicator yet: click \"+ Indicator\".",
+        nothing_matches: "No indicator matches the search and filter.",
+        search_hint: "Search code, name, source…",
+        search_tooltip: "Show only indicators with this text (code, name, unit, target, actual, source, note), ignoring diacritics",
+        filter_tooltip: "Click to hide or show the indicators with this status",
+        sort: "Sort",
+        sort_file: "File order",
+        sort_code: "By code",
+        sort_achievement: "By achievement",
+        sort_status: "By status",
+        clear_view: "Clear filter and sort",
+        add_indicator: "+ Indicator",
+        add_indicator_hint: "Add an indicator at the end of the table",
+        add_goal: "+ Goal…",
+        add_period: "+ Period…",
+        remove_period: "Remove {period}",
+        remove_period_hint: "Remove this period's targets, actual results and assessments from every indicator (can be undone)",
+        edit_cell: "Edit cell",
+        copy: "Copy",
+        paste: "Paste",
+        clear: "Clear contents",
+        insert_above: "Insert indicator above",
+        insert_below: "Insert indicator below",
+        duplicate: "Duplicate indicator",
+        move_up: "Move up",
+        move_down: "Move down",
+        move_sorted: "Return to file order to move indicators",
+        in_goal: "Goal",
+        no_goal: "(no goal)",
+        delete_indicator: "Delete indicator",
+        goal_menu_hint: "Right-click: rename, add an indicator, move, delete",
+        rename_goal: "Rename goal…",
+        add_to_goal: "Add an indicator to this goal",
+        move_goal_up: "Move goal up",
+        move_goal_down: "Move goal down",
+        delete_goal: "Delete goal",
+        delete_goal_hint: "Its indicators stay, with no goal",
+        goal_title_new: "New goal",
+        goal_title_edit: "Rename goal",
+        period_title: "New period",
+        period_hint: "Every indicator gets an empty period for its target and actual result.",
+        strategy_title: "Strategy details",
+        code: "Code",
+        name: "Name",
+        year: "Year",
+        span_from: "From",
+        span_to: "To",
+        ok: "OK",
+        code_needed: "A code is needed.",
+        span_both: "Type both the first and the last year, or neither.",
+        goal_exists: "A goal {code} exists already.",
+        period_exists: "The period {period} exists already.",
+        move_left: "Move left",
+        move_right: "Move right",
+        duplicate_strategy: "Duplicate strategy",
+        new_strategy: "+",
+        new_strategy_hint: "Add a new, empty strategy",
+        new_strategy_code: "NEW",
+        new_strategy_name: "New strategy",
+        copy_suffix: "(copy)",
+        save_title: "Save as a chitieu workbook (XLSX)",
+        save_button: "Save",
+        export_title: "Export the table as CSV",
+        export_button: "Export",
+        is_a_folder: "is a folder; type a file name too",
+        no_such_folder: "does not exist",
+        exists_replace: "exists; choose it again to replace it",
+        saved: "Saved {file}",
+        exported: "Exported {file}",
+        save_failed: "Could not save",
+        export_failed: "Could not export",
+        recovery_failed: "Recovery file",
+        unsaved_title: "Unsaved changes",
+        unsaved_quit: "The document has unsaved changes. Save before quitting?",
+        unsaved_close: "Strategy {code} has unsaved changes. Save before closing it?",
+        save_first: "Save",
+        discard: "Don't save",
+        recover_title: "Restore unsaved work",
+        recover_body: "chitieu did not close normally last time, with changes unsaved. The recovery copy was written at {when}: {file}, strategies {codes}. Restoring replaces what is open (it can be undone).",
+        restore: "Restore",
+        discard_recovery: "Discard the recovery copy",
+        untitled: "not saved",
     },
 };
 
@@ -598,6 +1053,17 @@ pub fn rule(language: Language, rule: AchievementRule) -> &'static str {
 #[must_use]
 pub fn direction(language: Language, direction: Direction) -> &'static str {
     let words = texts(language).directions;
+    match direction {
+        Direction::Increase => words[0],
+        Direction::Decrease => words[1],
+        Direction::Range => words[2],
+    }
+}
+
+/// A direction as one short word ("tăng", "down"), as the table shows, copies and reads it.
+#[must_use]
+pub fn direction_word(language: Language, direction: Direction) -> &'static str {
+    let words = texts(language).edit.direction_words;
     match direction {
         Direction::Increase => words[0],
         Direction::Decrease => words[1],
@@ -689,6 +1155,18 @@ mod tests {
             actual_with_value(Language::En, "96,245", Some(96.245)),
             "96,245"
         );
+    }
+
+    #[test]
+    fn direction_words_read_back() {
+        for language in [Language::Vi, Language::En] {
+            for direction in [Direction::Increase, Direction::Decrease, Direction::Range] {
+                assert_eq!(
+                    Direction::parse(direction_word(language, direction)),
+                    Some(direction)
+                );
+            }
+        }
     }
 
     #[test]

@@ -1,5 +1,6 @@
-//! Messages about files: load errors as a dismissible banner, and the warnings panel with the
-//! decisions taken while reading each file and the cells that could not be read.
+//! Messages about files: problems (a file that could not be opened, saved or exported, a
+//! recovery file that could not be written) as a dismissible banner, and the warnings panel with
+//! the decisions taken while reading each file and the cells that could not be read.
 
 use eframe::egui::{self, RichText};
 
@@ -16,9 +17,31 @@ pub struct FileDecisions {
     pub decisions: Vec<String>,
 }
 
-/// The load errors, each with a dismiss button. Returns the errors the user dismissed, by index
+/// What went wrong with a file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProblemKind {
+    /// A file could not be opened.
+    Load,
+    /// The document could not be saved; the edits are kept.
+    Save,
+    /// A table could not be exported.
+    Export,
+    /// The recovery file could not be written or read.
+    Recovery,
+}
+
+/// A problem shown in the banner until dismissed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// What went wrong.
+    pub kind: ProblemKind,
+    /// The message, naming the file (and sheet, row, column where known).
+    pub message: String,
+}
+
+/// The problems, each with a dismiss button. Returns the problems the user dismissed, by index
 /// (all of them for "Dismiss all").
-pub fn errors_ui(ui: &mut egui::Ui, errors: &[String], language: Language) -> Vec<usize> {
+pub fn errors_ui(ui: &mut egui::Ui, errors: &[Problem], language: Language) -> Vec<usize> {
     let texts = i18n::texts(language);
     let mut dismissed = Vec::new();
     egui::Frame::new()
@@ -29,16 +52,24 @@ pub fn errors_ui(ui: &mut egui::Ui, errors: &[String], language: Language) -> Ve
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
             for (index, error) in errors.iter().enumerate() {
+                let heading = match error.kind {
+                    ProblemKind::Load => texts.load_failed,
+                    ProblemKind::Save => texts.edit.save_failed,
+                    ProblemKind::Export => texts.edit.export_failed,
+                    ProblemKind::Recovery => texts.edit.recovery_failed,
+                };
                 ui.horizontal(|ui| {
                     ui.label(
-                        RichText::new(format!("{}:", texts.load_failed))
+                        RichText::new(format!("{heading}:"))
                             .color(theme::ERROR)
                             .family(fonts::bold()),
                     );
                     if ui.button(texts.dismiss).clicked() {
                         dismissed.push(index);
                     }
-                    ui.add(egui::Label::new(RichText::new(error).color(theme::ERROR)).wrap());
+                    ui.add(
+                        egui::Label::new(RichText::new(&error.message).color(theme::ERROR)).wrap(),
+                    );
                 });
             }
             if errors.len() > 1 && ui.button(texts.dismiss_all).clicked() {

@@ -1,21 +1,26 @@
 //! The desktop app (eframe/egui): the overview of every open strategy with its headline and
-//! achievement chart, a table per strategy, the warnings panel, opening files (dialog, typed
-//! path, drag and drop) and undo/redo, in Vietnamese or English.
+//! achievement chart, an editable table per strategy, the warnings panel, opening files
+//! (dialog, typed path, drag and drop), saving to chitieu's workbook, undo/redo and crash
+//! recovery, in Vietnamese or English.
 //!
-//! The app owns one [`Document`]; views read it and send [`Command`]s, which are applied once at
-//! the end of the frame; every change to the document is an [`Edit`] applied through
-//! [`History`].
+//! The app owns one [`Document`]; views read it and send [`Command`]s and edit requests, which
+//! are applied once at the end of the frame; every change to the document is an [`Edit`]
+//! applied through [`History`] in one place (`ChitieuApp::change`).
 
 mod chart;
 mod charts_view;
 mod chrome;
+mod clipboard;
 mod command;
 mod fonts;
+mod forms;
+mod grid;
 mod i18n;
 mod messages;
 mod open_dialog;
 mod overview;
 mod plots;
+mod session;
 mod startup;
 mod table;
 mod theme;
@@ -29,6 +34,8 @@ use serde::{Deserialize, Serialize};
 
 pub use charts_view::ChartSettings;
 pub use command::{Command, Route};
+pub use messages::{Problem, ProblemKind};
+pub use session::Setup;
 pub use zoom::Zoom;
 
 use crate::edit::{Edit, History};
@@ -37,8 +44,7 @@ use crate::model::{Document, Period, Strategy};
 use crate::palette::Theme;
 use crate::report::Language;
 use messages::FileDecisions;
-use open_dialog::{OpenDialog, PickOutcome, Picker, Started};
-use table::Focus;
+use open_dialog::{OpenDialog, Picker, Purpose, Started};
 
 /// The sample the app starts with: two strategies of a province's review (see `EXPECTED.md`).
 const SAMPLE: [(&str, &[u8]); 2] = [
@@ -79,7 +85,12 @@ pub fn run(files: &[PathBuf]) -> eframe::Result {
         eframe::run_native(
             "chitieu",
             options,
-            Box::new(move |cc| Ok(Box::new(ChitieuApp::new(cc, &files)))),
+            Box::new(move |cc| {
+                Ok(Box::new(ChitieuApp::with_setup(
+                    cc,
+                    &Setup::for_files(&files),
+                )))
+            }),
         )
     })
 }
@@ -134,36 +145,57 @@ pub struct ChitieuApp {
     history: History,
     route: Route,
     periods: Periods,
-    focus: Option<Focus>,
     decisions: Vec<FileDecisions>,
-    errors: Vec<String>,
+    errors: Vec<Problem>,
     show_warnings: bool,
     open_dialog: OpenDialog,
     picker: Option<Picker>,
     commands: Vec<Command>,
     charts: charts_view::ChartsView,
+    grid: grid::Grid,
+    requests: Vec<grid::Request>,
+    form: Option<forms::Form>,
+    prompt: Option<forms::Prompt>,
+    session: session::Session,
 }
 
 impl ChitieuApp {
     /// Creates the app in eframe: installs the font and theme, restores the remembered state
-    /// and opens `files`, or the built-in sample when there are none.
+    /// and opens `files`, or the built-in sample when there are none. It keeps no recovery
+    /// journal; [`run`] starts the app with [`Self::with_setup`] and the journal in the data
+    /// folder.
     #[must_use]
     pub fn new(cc: &eframe::CreationContext<'_>, files: &[PathBuf]) -> Self {
+        Self::with_setup(
+            cc,
+            &Setup {
+                files: files.to_vec(),
+                journal: None,
+                system_dialogs: true,
+            },
+        )
+    }
+
+    /// Creates the app in eframe as `setup` says: the files it opens, where its recovery
+    /// journal is (a journal left there by a session that did not end cleanly is offered for
+    /// restoring), and whether the system's file dialogs are used.
+    #[must_use]
+    pub fn with_setup(cc: &eframe::CreationContext<'_>, setup: &Setup) -> Self {
         let state = cc
             .storage
             .and_then(|storage| eframe::get_value(storage, eframe::APP_KEY))
             .unwrap_or_default();
-        Self::start(&cc.egui_ctx, state, files)
+        Self::start(&cc.egui_ctx, state, setup)
     }
 
     /// The app as [`Self::new`] starts it with no files (the built-in sample) and nothing
     /// remembered, set up on `ctx`; for tests and other hosts without a window.
     #[must_use]
     pub fn new_with_sample(ctx: &egui::Context) -> Self {
-        Self::start(ctx, State::default(), &[])
+        Self::start(ctx, State::default(), &Setup::default())
     }
 
-    fn start(ctx: &egui::Context, state: State, files: &[PathBuf]) -> Self {
+    fn start(ctx: &egui::Context, state: State, setup: &Setup) -> Self {
         fonts::install(ctx);
         theme::apply(ctx);
         theme::set_theme(ctx, state.theme);
@@ -177,7 +209,6 @@ impl ChitieuApp {
             history: History::default(),
             route: Route::Overview,
             periods: Periods::default(),
-            focus: None,
             decisions: Vec::new(),
             errors: Vec::new(),
             show_warnings: false,
@@ -185,14 +216,24 @@ impl ChitieuApp {
             picker: None,
             commands: Vec::new(),
             charts: charts_view::ChartsView::default(),
+            grid: grid::Grid::default(),
+            requests: Vec::new(),
+            form: None,
+            prompt: None,
+            session: session::Session::new(setup),
         };
-        if files.is_empty() {
+        if setup.files.is_empty() {
             app.open_sample();
         } else {
-            app.open_paths(files);
+            app.open_paths(&setup.files);
         }
         // What the app starts with is not a change the user made, so it cannot be undone.
         app.history = History::default();
+        app.session.set_baseline(&app.document);
+        app.session.journal.dirty = false;
+        if let Some(journal) = &setup.journal {
+            app.offer_recovery(journal);
+        }
         app
     }
 
@@ -237,9 +278,9 @@ impl ChitieuApp {
         self.charts.notice().map(|notice| notice.text.as_str())
     }
 
-    /// The load errors on screen.
+    /// The problems on screen (files that could not be opened, saved or exported).
     #[must_use]
-    pub fn errors(&self) -> &[String] {
+    pub fn errors(&self) -> &[Problem] {
         &self.errors
     }
 
@@ -253,7 +294,12 @@ impl ChitieuApp {
     pub fn open_paths(&mut self, paths: &[PathBuf]) {
         let results = paths
             .iter()
-            .map(|path| load_path(path, &ImportOptions::default()))
+            .map(|path| {
+                (
+                    Some(path.clone()),
+                    load_path(path, &ImportOptions::default()),
+                )
+            })
             .collect();
         self.add_loaded(results);
         if let Some(folder) = paths.first().and_then(|path| path.parent())
@@ -265,23 +311,32 @@ impl ChitieuApp {
 
     /// Opens a file from its bytes; `name` is its file name.
     pub fn open_bytes(&mut self, name: &str, bytes: &[u8]) {
-        self.add_loaded(vec![load_bytes(name, bytes, &ImportOptions::default())]);
+        self.add_loaded(vec![(
+            None,
+            load_bytes(name, bytes, &ImportOptions::default()),
+        )]);
     }
 
     /// Opens the built-in sample.
     pub fn open_sample(&mut self) {
         let results = SAMPLE
             .iter()
-            .map(|(name, bytes)| load_bytes(name, bytes, &ImportOptions::default()))
+            .map(|(name, bytes)| (None, load_bytes(name, bytes, &ImportOptions::default())))
             .collect();
         self.add_loaded(results);
     }
 
-    /// Adds what the files gave as one edit, and their errors as messages.
-    fn add_loaded(&mut self, results: Vec<Result<Loaded, LoadError>>) {
+    /// Adds what the files gave as one edit (with the change log of a chitieu workbook), and
+    /// their errors as messages. A chitieu workbook opened into an empty document becomes the
+    /// workbook that Save writes to; any other file is never overwritten.
+    fn add_loaded(&mut self, results: Vec<(Option<PathBuf>, Result<Loaded, LoadError>)>) {
         let mut strategies = Vec::new();
         let mut warnings = Vec::new();
-        for result in results {
+        let mut changes = Vec::new();
+        let mut workbooks = Vec::new();
+        let was_empty = self.document.strategies.is_empty();
+        let files = results.len();
+        for (path, result) in results {
             match result {
                 Ok(loaded) => {
                     self.decisions.push(FileDecisions {
@@ -290,29 +345,41 @@ impl ChitieuApp {
                     });
                     strategies.extend(loaded.strategies);
                     warnings.extend(loaded.warnings);
+                    changes.extend(loaded.changes);
+                    if let Some(path) = path {
+                        if loaded.saved_workbook {
+                            workbooks.push(path.clone());
+                        }
+                        self.session.opened.push(path);
+                    }
                 }
-                Err(error) => self.report_error(error.to_string()),
+                Err(error) => self.report(ProblemKind::Load, error.to_string()),
             }
         }
         if strategies.is_empty() {
             return;
         }
-        if self.history.apply(
-            &mut self.document,
-            Edit::AddStrategies {
-                strategies,
-                warnings,
-            },
-        ) {
-            self.route = Route::Overview;
-            self.focus = None;
+        let opened = strategies.clone();
+        let mut edit = Edit::AddStrategies {
+            strategies,
+            warnings,
+        };
+        if !changes.is_empty() {
+            edit = Edit::Batch(vec![edit, Edit::AppendChanges { changes }]);
         }
-    }
-
-    fn report_error(&mut self, message: String) {
-        self.errors.push(message);
-        if self.errors.len() > MAX_ERRORS {
-            self.errors.remove(0);
+        if self.change(edit).is_ok() {
+            self.route = Route::Overview;
+            // What was just read from disk has nothing unsaved.
+            self.session.baseline.extend(opened);
+            self.session.refresh_modified(&self.document);
+            if was_empty
+                && files == 1
+                && self.session.saved_path.is_none()
+                && let [workbook] = workbooks.as_slice()
+            {
+                self.session.saved_path = Some(workbook.clone());
+                self.history.mark_saved();
+            }
         }
     }
 
@@ -324,31 +391,32 @@ impl ChitieuApp {
                 if self.picker.is_some() {
                     return;
                 }
+                if !self.session.system_dialogs {
+                    self.show_open_dialog(false);
+                    return;
+                }
                 match Picker::spawn(
                     ctx,
                     self.state.last_folder.clone(),
                     &Command::Open.label(texts),
                 ) {
                     Started::Running(picker) => self.picker = Some(picker),
-                    Started::Done(outcome) => self.take_pick(outcome),
+                    Started::Done(outcome) => self.take_pick(ctx, Purpose::Open, outcome),
                 }
             }
             Command::OpenPath => self.show_open_dialog(false),
             Command::OpenSample => self.open_sample(),
             Command::CloseStrategy => {
                 if let Route::Strategy(index) = self.route {
-                    self.close(index);
+                    self.request_close(index);
                 }
             }
-            Command::CloseStrategyAt(index) => self.close(index),
-            Command::Undo => {
-                self.history.undo(&mut self.document);
-                self.keep_route_valid();
-            }
-            Command::Redo => {
-                self.history.redo(&mut self.document);
-                self.keep_route_valid();
-            }
+            Command::CloseStrategyAt(index) => self.request_close(index),
+            Command::Undo => self.undo(),
+            Command::Redo => self.redo(),
+            Command::Save => self.save(ctx, false),
+            Command::SaveAs => self.save(ctx, true),
+            Command::ExportCsv => self.export(ctx),
             Command::SwitchLanguage => self.state.language = i18n::other(self.state.language),
             Command::SwitchTheme => {
                 self.state.theme = self.state.theme.other();
@@ -360,14 +428,10 @@ impl ChitieuApp {
                 }
             }
             Command::ToggleWarnings => self.show_warnings = !self.show_warnings,
-            Command::ShowOverview => {
-                self.route = Route::Overview;
-                self.focus = None;
-            }
+            Command::ShowOverview => self.route = Route::Overview,
             Command::ShowStrategy(index) => {
                 if index < self.document.strategies.len() {
                     self.route = Route::Strategy(index);
-                    self.focus = None;
                 }
             }
             Command::ShowIndicator {
@@ -376,11 +440,13 @@ impl ChitieuApp {
             } => {
                 if strategy < self.document.strategies.len() {
                     self.route = Route::Strategy(strategy);
-                    self.focus = Some(Focus {
+                    self.grid.select(
                         strategy,
-                        indicator,
-                        scroll: true,
-                    });
+                        grid::CellPos {
+                            indicator,
+                            col: grid::Col::Actual,
+                        },
+                    );
                 }
             }
             Command::ZoomIn => self.set_zoom(ctx, self.state.zoom.zoomed_in()),
@@ -405,12 +471,8 @@ impl ChitieuApp {
     }
 
     fn close(&mut self, index: usize) {
-        if self
-            .history
-            .apply(&mut self.document, Edit::RemoveStrategy { index })
-        {
+        if self.change(Edit::RemoveStrategy { index }).is_ok() {
             self.route = Route::Overview;
-            self.focus = None;
         }
     }
 
@@ -420,9 +482,6 @@ impl ChitieuApp {
         {
             self.route = Route::Overview;
         }
-        self.focus = self
-            .focus
-            .filter(|focus| Route::Strategy(focus.strategy) == self.route);
     }
 
     /// Reads files dropped on the window.
@@ -438,38 +497,37 @@ impl ChitieuApp {
                 || path.display().to_string(),
                 |name| name.to_string_lossy().into_owned(),
             );
+            let path = (!path.as_os_str().is_empty()).then(|| path.to_path_buf());
             match file.bytes() {
-                Ok(bytes) => results.push(load_bytes(&name, &bytes, &ImportOptions::default())),
-                Err(message) => self.report_error(format!("{name}: {message}")),
+                Ok(bytes) => {
+                    results.push((path, load_bytes(&name, &bytes, &ImportOptions::default())));
+                }
+                Err(message) => self.report(ProblemKind::Load, format!("{name}: {message}")),
             }
         }
         self.add_loaded(results);
     }
 
     /// Takes the system dialog's answer once it is there.
-    fn poll_picker(&mut self) {
-        let Some(outcome) = self.picker.as_ref().and_then(Picker::poll) else {
+    fn poll_picker(&mut self, ctx: &egui::Context) {
+        let Some(picker) = &self.picker else {
+            return;
+        };
+        let purpose = picker.purpose();
+        let Some(outcome) = picker.poll() else {
             return;
         };
         self.picker = None;
-        self.take_pick(outcome);
-    }
-
-    /// Opens what the system dialog gave; where there was no dialog, shows the in-app one.
-    fn take_pick(&mut self, outcome: PickOutcome) {
-        match outcome {
-            PickOutcome::Picked(paths) => self.open_paths(&paths),
-            PickOutcome::Unavailable => self.show_open_dialog(true),
-            PickOutcome::Cancelled => {}
-        }
+        self.take_pick(ctx, purpose, outcome);
     }
 
     /// Queues the commands whose shortcut was pressed this frame.
     fn read_shortcuts(&mut self, ctx: &egui::Context) {
-        if self.open_dialog.is_open() {
+        if self.open_dialog.is_open() || self.form.is_some() || self.prompt.is_some() {
             return;
         }
-        let typing = ctx.egui_wants_keyboard_input();
+        // A text field keeps its own undo; the table's keyboard focus does not count as typing.
+        let typing = ctx.text_edit_focused();
         for (command, shortcut) in Command::with_shortcuts() {
             if typing && command.yields_to_text_fields() {
                 continue;
@@ -480,16 +538,15 @@ impl ChitieuApp {
         }
     }
 
-    /// Draws every panel; commands go to the queue. Returns the file chosen in the in-app open
-    /// dialog, if any.
-    fn panels_ui(&mut self, ui: &mut egui::Ui) -> Option<PathBuf> {
+    /// Draws every panel; commands and edit requests go to their queues. Returns what the
+    /// in-app path dialog is for and the file chosen in it, if any.
+    fn panels_ui(&mut self, ui: &mut egui::Ui) -> Option<(Purpose, PathBuf)> {
         let Self {
             state,
             document,
             history,
             route,
             periods,
-            focus,
             decisions,
             errors,
             show_warnings,
@@ -497,6 +554,11 @@ impl ChitieuApp {
             picker,
             commands,
             charts,
+            grid,
+            requests,
+            form: _,
+            prompt: _,
+            session,
         } = self;
         let language = state.language;
         egui::Panel::top("menu_bar").show(ui, |ui| {
@@ -505,12 +567,25 @@ impl ChitieuApp {
                 Command::CloseStrategy => matches!(route, Route::Strategy(_)),
                 Command::Undo => history.can_undo(),
                 Command::Redo => history.can_redo(),
+                Command::Save | Command::SaveAs => {
+                    picker.is_none() && !document.strategies.is_empty()
+                }
+                Command::ExportCsv => picker.is_none() && matches!(route, Route::Strategy(_)),
                 _ => true,
             };
             chrome::menu_bar_ui(ui, document, language, &enabled, commands);
         });
         egui::Panel::top("tabs").show(ui, |ui| {
-            chrome::tabs_ui(ui, document, *route, history, language, commands);
+            chrome::tabs_ui(
+                ui,
+                document,
+                *route,
+                history,
+                &session.modified,
+                language,
+                commands,
+                requests,
+            );
         });
         if !errors.is_empty() {
             egui::Panel::top("errors").show(ui, |ui| {
@@ -526,6 +601,7 @@ impl ChitieuApp {
             chrome::status_bar_ui(
                 ui,
                 document,
+                session.notice(),
                 picker.is_some(),
                 *show_warnings,
                 language,
@@ -560,7 +636,10 @@ impl ChitieuApp {
             Route::Strategy(index) => match document.strategies.get(index) {
                 Some(strategy) => {
                     charts_view::switch_ui(ui, index, Route::Strategy(index), language, commands);
-                    table::strategy_ui(ui, index, strategy, periods, language, focus);
+                    let modified = session.modified.get(index).copied().unwrap_or(false);
+                    table::strategy_ui(
+                        ui, index, strategy, periods, language, modified, grid, requests, commands,
+                    );
                 }
                 None => *route = Route::Overview,
             },
@@ -573,18 +652,37 @@ impl ChitieuApp {
 
 impl eframe::App for ChitieuApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
-        self.poll_picker();
+        self.poll_picker(ctx);
         self.take_dropped_files(ctx);
+        self.handle_close_request(ctx);
         self.read_shortcuts(ctx);
+        self.journal_tick(ctx);
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        if let Some(path) = self.panels_ui(ui) {
-            self.open_paths(&[path]);
-        }
         let ctx = ui.ctx().clone();
+        self.grid.begin_frame();
+        let chosen = self.panels_ui(ui);
+        self.grid.end_frame(self.state.language, &mut self.requests);
+        self.form_ui(&ctx);
+        self.prompt_ui(&ctx);
+        if let Some((purpose, path)) = chosen {
+            self.chosen(&ctx, purpose, &path);
+        }
+        self.apply_requests(&ctx);
         for command in std::mem::take(&mut self.commands) {
             self.apply(&ctx, command);
+        }
+        self.update_title(&ctx);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        if self.is_modified() && !self.session.may_close {
+            // The window closed without the question being answered: the journal keeps the
+            // work for the next start.
+            self.flush_journal();
+        } else {
+            self.clear_journal_now();
         }
     }
 

@@ -1,6 +1,7 @@
-//! Opening files: the system's file dialog (rfd) run on a thread so the window keeps painting,
-//! and the in-app "Open path" dialog with path completion, used where there is no system
-//! dialog (Linux with no XDG desktop portal) or when the user asks for it.
+//! Choosing files: the system's file dialogs (rfd) run on a thread so the window keeps
+//! painting, to open files, to save the workbook and to export CSV; and the in-app path dialog
+//! with path completion, used where there is no system dialog (Linux with no XDG desktop
+//! portal) or when the user asks for it.
 
 use std::path::{MAIN_SEPARATOR, Path, PathBuf};
 use std::sync::mpsc::{Receiver, TryRecvError};
@@ -21,6 +22,48 @@ const NO_DIALOG_WITHIN: Duration = Duration::from_millis(300);
 /// Entries listed under the path field at most.
 const MAX_ENTRIES: usize = 12;
 
+/// What a file dialog is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Purpose {
+    /// Open indicator files.
+    Open,
+    /// Save the document as chitieu's workbook (XLSX).
+    Save,
+    /// Export the table of the strategy at this index as CSV.
+    ExportCsv(usize),
+}
+
+impl Purpose {
+    /// The file type saved, for the dialog's filter and the name's extension; `None` for
+    /// opening.
+    #[must_use]
+    pub fn extension(self) -> Option<&'static str> {
+        match self {
+            Self::Open => None,
+            Self::Save => Some("xlsx"),
+            Self::ExportCsv(_) => Some("csv"),
+        }
+    }
+}
+
+/// `path` with the extension `extension` (case ignored), added when it has another or none:
+/// a workbook is never saved under a CSV's name.
+#[must_use]
+pub fn with_extension(path: &Path, extension: &str) -> PathBuf {
+    let has = path
+        .extension()
+        .and_then(|found| found.to_str())
+        .is_some_and(|found| found.eq_ignore_ascii_case(extension));
+    if has {
+        path.to_path_buf()
+    } else {
+        let mut name = path.as_os_str().to_owned();
+        name.push(".");
+        name.push(extension);
+        PathBuf::from(name)
+    }
+}
+
 /// What the system's file dialog gave.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PickOutcome {
@@ -36,6 +79,7 @@ pub enum PickOutcome {
 #[derive(Debug)]
 pub struct Picker {
     receiver: Receiver<PickOutcome>,
+    purpose: Purpose,
 }
 
 /// A system dialog that was started: running on its thread, or already answered (where the
@@ -77,9 +121,62 @@ impl Picker {
                 ctx.request_repaint();
             });
         match spawned {
-            Ok(_) => Started::Running(Self { receiver }),
+            Ok(_) => Started::Running(Self {
+                receiver,
+                purpose: Purpose::Open,
+            }),
             Err(_) => Started::Done(PickOutcome::Unavailable),
         }
+    }
+
+    /// Shows the system's save dialog for `purpose`, proposing `suggested` (folder and name).
+    pub fn spawn_save(
+        ctx: &egui::Context,
+        suggested: &Path,
+        title: &str,
+        purpose: Purpose,
+    ) -> Started {
+        let Some(extension) = purpose.extension() else {
+            return Started::Done(PickOutcome::Unavailable);
+        };
+        if !system_dialog_possible() {
+            return Started::Done(PickOutcome::Unavailable);
+        }
+        let mut dialog = rfd::FileDialog::new()
+            .set_title(title)
+            .add_filter(extension.to_uppercase(), &[extension]);
+        if let Some(folder) = suggested.parent().filter(|folder| folder.is_dir()) {
+            dialog = dialog.set_directory(folder);
+        }
+        if let Some(name) = suggested.file_name() {
+            dialog = dialog.set_file_name(name.to_string_lossy());
+        }
+        let saved = |path: Option<PathBuf>, started: Instant| {
+            outcome(path.map(|path| vec![path]), started.elapsed())
+        };
+        if cfg!(target_os = "macos") {
+            let started = Instant::now();
+            return Started::Done(saved(dialog.save_file(), started));
+        }
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let ctx = ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("save dialog".to_owned())
+            .spawn(move || {
+                let started = Instant::now();
+                let _ = sender.send(saved(dialog.save_file(), started));
+                ctx.request_repaint();
+            });
+        match spawned {
+            Ok(_) => Started::Running(Self { receiver, purpose }),
+            Err(_) => Started::Done(PickOutcome::Unavailable),
+        }
+    }
+
+    /// What the dialog is for.
+    #[must_use]
+    pub fn purpose(&self) -> Purpose {
+        self.purpose
     }
 
     /// The outcome, once the dialog has closed.
@@ -177,13 +274,13 @@ fn split(text: &str) -> (PathBuf, String) {
     (folder, prefix)
 }
 
-/// Whether the app reads files named like this.
-fn readable_name(name: &str) -> bool {
+/// Whether a file name has one of `extensions`.
+fn has_extension(name: &str, extensions: &[&str]) -> bool {
     Path::new(name)
         .extension()
         .and_then(|extension| extension.to_str())
         .is_some_and(|extension| {
-            EXTENSIONS
+            extensions
                 .iter()
                 .any(|known| known.eq_ignore_ascii_case(extension))
         })
@@ -193,6 +290,12 @@ fn readable_name(name: &str) -> bool {
 /// folders first, each group by name. Hidden entries show only once a "." is typed.
 #[must_use]
 pub fn entries(text: &str) -> Vec<Entry> {
+    entries_with(text, &EXTENSIONS)
+}
+
+/// The folders and the files with one of `extensions` whose names start with the typed name.
+#[must_use]
+pub fn entries_with(text: &str, extensions: &[&str]) -> Vec<Entry> {
     let (folder, prefix) = split(text);
     let Ok(read) = std::fs::read_dir(&folder) else {
         return Vec::new();
@@ -209,7 +312,7 @@ pub fn entries(text: &str) -> Vec<Entry> {
                 return None;
             }
             let is_dir = entry.path().is_dir();
-            (is_dir || readable_name(&name)).then(|| Entry {
+            (is_dir || has_extension(&name, extensions)).then(|| Entry {
                 path: if text.is_empty() {
                     PathBuf::from(&name)
                 } else {
@@ -258,25 +361,48 @@ pub fn complete(text: &str, entries: &[Entry]) -> Option<String> {
     }
 }
 
-/// The in-app open dialog.
-#[derive(Debug, Default)]
+/// The in-app path dialog: to open a file, or to choose where to save one.
+#[derive(Debug)]
 pub struct OpenDialog {
     open: bool,
+    purpose: Purpose,
     text: String,
     no_system_dialog: bool,
     focus_pending: bool,
     problem: Option<String>,
     listed: Option<(String, Vec<Entry>)>,
+    /// An existing file the user was warned about; choosing it again replaces it.
+    replace: Option<PathBuf>,
+}
+
+impl Default for OpenDialog {
+    fn default() -> Self {
+        Self {
+            open: false,
+            purpose: Purpose::Open,
+            text: String::new(),
+            no_system_dialog: false,
+            focus_pending: false,
+            problem: None,
+            listed: None,
+            replace: None,
+        }
+    }
 }
 
 impl OpenDialog {
     /// Opens the dialog in `folder`; `no_system_dialog` says why it shows (the system has no
     /// dialog) rather than because the user asked for it.
     pub fn show(&mut self, folder: Option<&Path>, no_system_dialog: bool) {
+        if self.purpose != Purpose::Open {
+            self.text.clear();
+        }
+        self.purpose = Purpose::Open;
         self.open = true;
         self.no_system_dialog = no_system_dialog;
         self.focus_pending = true;
         self.problem = None;
+        self.replace = None;
         if self.text.is_empty()
             && let Some(folder) = folder
         {
@@ -287,6 +413,17 @@ impl OpenDialog {
             }
             .completed();
         }
+    }
+
+    /// Opens the dialog to choose where to save, with `suggested` (folder and name) typed in.
+    pub fn show_save(&mut self, suggested: &Path, purpose: Purpose, no_system_dialog: bool) {
+        self.purpose = purpose;
+        self.open = true;
+        self.no_system_dialog = no_system_dialog;
+        self.focus_pending = true;
+        self.problem = None;
+        self.replace = None;
+        self.text = suggested.display().to_string();
     }
 
     /// Whether the dialog is showing.
@@ -300,25 +437,34 @@ impl OpenDialog {
         match &self.listed {
             Some((text, listed)) if *text == self.text => listed.clone(),
             _ => {
-                let listed = entries(&self.text);
+                let listed = match self.purpose.extension() {
+                    Some(extension) => entries_with(&self.text, &[extension]),
+                    None => entries(&self.text),
+                };
                 self.listed = Some((self.text.clone(), listed.clone()));
                 listed
             }
         }
     }
 
-    /// Draws the dialog when it is open; returns the file to open when the user confirms one.
-    pub fn ui(&mut self, ctx: &egui::Context, language: Language) -> Option<PathBuf> {
+    /// Draws the dialog when it is open; returns what it is for and the file chosen, once the
+    /// user confirms one.
+    pub fn ui(&mut self, ctx: &egui::Context, language: Language) -> Option<(Purpose, PathBuf)> {
         if !self.open {
             return None;
         }
         let texts = i18n::texts(language);
+        let (title, button) = match self.purpose {
+            Purpose::Open => (texts.open_path_title, texts.open_button),
+            Purpose::Save => (texts.edit.save_title, texts.edit.save_button),
+            Purpose::ExportCsv(_) => (texts.edit.export_title, texts.edit.export_button),
+        };
         let edit_id = egui::Id::unique("open_path_field");
         let mut chosen = None;
         let mut cancelled = false;
         let modal = egui::Modal::new(egui::Id::unique("open_path_dialog")).show(ctx, |ui| {
             ui.set_width(640.0);
-            ui.heading(texts.open_path_title);
+            ui.heading(title);
             if self.no_system_dialog {
                 ui.label(RichText::new(texts.no_system_dialog).color(theme::WARNING));
             }
@@ -364,7 +510,7 @@ impl OpenDialog {
                         };
                         if ui.selectable_label(false, label).clicked() {
                             self.set_text(ctx, edit_id, entry.completed());
-                            if !entry.is_dir {
+                            if !entry.is_dir && self.purpose == Purpose::Open {
                                 chosen = Some(entry.path.clone());
                             }
                         }
@@ -381,13 +527,14 @@ impl OpenDialog {
             }
             ui.separator();
             ui.horizontal(|ui| {
-                if ui.button(texts.open_button).clicked() || enter {
+                if ui.button(button).clicked() || enter {
                     let path = expand_home(self.text.trim());
-                    if path.is_file() {
-                        chosen = Some(path);
-                    } else {
-                        self.problem = Some(format!("{} {}", path.display(), texts.not_a_file));
-                        self.focus_pending = true;
+                    match self.check(&path, language) {
+                        Ok(path) => chosen = Some(path),
+                        Err(problem) => {
+                            self.problem = Some(problem);
+                            self.focus_pending = true;
+                        }
                     }
                 }
                 if ui.button(texts.cancel).clicked() {
@@ -401,7 +548,44 @@ impl OpenDialog {
                 self.text.clear();
             }
         }
-        chosen
+        chosen.map(|path| (self.purpose, path))
+    }
+
+    /// The file to open, or where to save: a file that exists to open; to save, a name in a
+    /// folder that exists, with the purpose's extension, and an existing file only when the
+    /// user chose it a second time after being warned.
+    fn check(&mut self, path: &Path, language: Language) -> Result<PathBuf, String> {
+        let texts = i18n::texts(language);
+        let Some(extension) = self.purpose.extension() else {
+            return if path.is_file() {
+                Ok(path.to_path_buf())
+            } else {
+                Err(format!("{} {}", path.display(), texts.not_a_file))
+            };
+        };
+        if path.as_os_str().is_empty()
+            || path.is_dir()
+            || self.text.trim_end().ends_with(MAIN_SEPARATOR)
+        {
+            return Err(format!("{} {}", path.display(), texts.edit.is_a_folder));
+        }
+        let path = with_extension(path, extension);
+        if let Some(folder) = path
+            .parent()
+            .filter(|folder| !folder.as_os_str().is_empty())
+            && !folder.is_dir()
+        {
+            return Err(format!(
+                "{} {}",
+                folder.display(),
+                texts.edit.no_such_folder
+            ));
+        }
+        if path.exists() && self.replace.as_deref() != Some(path.as_path()) {
+            self.replace = Some(path.clone());
+            return Err(format!("{} {}", path.display(), texts.edit.exists_replace));
+        }
+        Ok(path)
     }
 
     /// Replaces the typed text and puts the cursor at its end.
@@ -453,6 +637,23 @@ mod tests {
         let text = format!("{}{MAIN_SEPARATOR}sa", folder.display());
         assert!(complete(&text, &entries(&text)).is_some_and(|t| t.ends_with(MAIN_SEPARATOR)));
         let _ = std::fs::remove_dir_all(&folder);
+    }
+
+    #[test]
+    fn saved_files_get_their_extension() {
+        assert_eq!(
+            with_extension(Path::new("a/bvcste-chitieu"), "xlsx"),
+            PathBuf::from("a/bvcste-chitieu.xlsx")
+        );
+        assert_eq!(
+            with_extension(Path::new("b.XLSX"), "xlsx"),
+            PathBuf::from("b.XLSX")
+        );
+        assert_eq!(
+            with_extension(Path::new("bdg.csv"), "xlsx"),
+            PathBuf::from("bdg.csv.xlsx"),
+            "a workbook never takes a CSV's name"
+        );
     }
 
     #[test]

@@ -32,6 +32,10 @@ pub const MUTED: Color32 = color(LIGHT.muted);
 pub const ON_DARK: Color32 = Color32::WHITE;
 /// The veil over the window while files are dragged onto it.
 pub const DROP_VEIL: Color32 = Color32::from_black_alpha(160);
+/// The outline of the selected table cell.
+pub const CELL_CURSOR: Color32 = Color32::from_rgb(0x1A, 0x5F, 0xB4);
+/// The background of a selected range of table cells.
+pub const RANGE_FILL: Color32 = Color32::from_rgba_unmultiplied_const(0x1A, 0x5F, 0xB4, 0x30);
 /// Body text: darker than egui's grey, for contrast on a projector.
 pub const TEXT: Color32 = color(LIGHT.text);
 
