@@ -9,7 +9,7 @@ use chitieu::chart::ChartKind;
 use chitieu::chart_text;
 use chitieu::palette::Theme;
 use chitieu::report::Language;
-use eframe::egui::{self, Key, Modifiers};
+use eframe::egui::{self, Key, Modifiers, accesskit::Role};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
@@ -171,4 +171,42 @@ fn the_theme_switch_is_remembered() {
     let remembered: State = serde_json::from_str(r#"{"theme":"Dark"}"#).unwrap();
     assert_eq!(remembered.theme, Theme::Dark);
     assert_eq!(State::default().theme, Theme::Light);
+}
+
+#[test]
+fn milestones_order_and_running_totals() {
+    let mut harness = harness();
+    send(&mut harness, Command::ShowCharts(0));
+    harness.get_by_label("Tình hình đạt").click();
+    harness.run();
+    harness.get_by_label("BVCSTE 2020 · BDG 2020");
+    harness.get_by_label("Mọi năm mốc").click();
+    harness.run();
+    harness.get_by_label("BVCSTE 2020 · BDG 2015 · BDG 2020");
+
+    harness.get_by_label("Mức đạt").click();
+    harness.run();
+    harness.get_by_label("theo mức đạt").click();
+    harness.run();
+    harness.get_by_label("BVCSTE · Mức đạt so với kế hoạch · 2020");
+
+    // STT 11 is a running total: its series can be shown per year.
+    harness.get_by_label("Theo thời gian").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::ComboBox, "Chỉ tiêu:")
+        .click();
+    harness.run();
+    // The list scrolls: bring the item into view before clicking it.
+    harness
+        .get_by_label_contains("11 — Số lượt trẻ em")
+        .scroll_to_me();
+    harness.run();
+    harness.get_by_label_contains("11 — Số lượt trẻ em").click();
+    harness.run();
+    harness.get_by_label("BVCSTE 11 · Kế hoạch và thực hiện qua các năm");
+    harness.get_by_label(chart_text::words(Language::Vi).cumulative);
+    harness.get_by_label("Từng năm").click();
+    harness.run();
+    harness.get_by_label(chart_text::words(Language::Vi).per_period);
 }
