@@ -80,7 +80,11 @@ pub const fn color(rgb: Rgb) -> Color32 {
 /// The palette of the theme `ui` is drawn in.
 #[must_use]
 pub fn palette(ui: &egui::Ui) -> &'static Palette {
-    if ui.visuals().dark_mode { &DARK } else { &LIGHT }
+    if ui.visuals().dark_mode {
+        &DARK
+    } else {
+        &LIGHT
+    }
 }
 
 /// Shows the app in `theme` from the next frame on.
