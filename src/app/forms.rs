@@ -461,27 +461,32 @@ pub fn prompt_ui(
             }
             Prompt::Recover(snapshot) => {
                 ui.heading(texts.recover_title);
-                let file = snapshot
-                    .saved_path
-                    .as_ref()
-                    .and_then(|path| path.file_name())
-                    .map_or_else(
-                        || texts.untitled.to_owned(),
-                        |name| name.to_string_lossy().into_owned(),
-                    );
                 let codes: Vec<&str> = snapshot
                     .document
                     .strategies
                     .iter()
                     .map(|strategy| strategy.code.as_str())
                     .collect();
+                let mut what = Vec::new();
+                if let Some(file) = snapshot.saved_path.as_ref().and_then(|path| path.file_name())
+                {
+                    what.push(
+                        texts
+                            .recover_workbook
+                            .replace("{file}", &file.to_string_lossy()),
+                    );
+                }
+                what.push(
+                    texts
+                        .recover_strategies
+                        .replace("{codes}", &codes.join(", ")),
+                );
                 ui.add(
                     egui::Label::new(
                         texts
                             .recover_body
                             .replace("{when}", &local_time(&snapshot.written))
-                            .replace("{file}", &file)
-                            .replace("{codes}", &codes.join(", ")),
+                            .replace("{what}", &what.join(", ")),
                     )
                     .wrap(),
                 );
@@ -500,9 +505,9 @@ pub fn prompt_ui(
             }
         }
     });
-    if modal.should_close() && answer == Answer::Open {
-        // Closing a question is "Cancel"; closing the offer to restore keeps the journal for
-        // the next start, so nothing is lost.
+    // Closing the question (Esc, a click beside it) is "Cancel". The offer to restore stays
+    // until it is answered, so a stray click cannot lose it.
+    if modal.should_close() && answer == Answer::Open && matches!(prompt, Prompt::Unsaved(_)) {
         answer = Answer::Cancel;
     }
     answer

@@ -349,6 +349,8 @@ pub struct EditTexts {
     pub no_such_folder: &'static str,
     /// The file exists: choose again to replace it.
     pub exists_replace: &'static str,
+    /// How the path field of the save dialog works (`{action}`: the button).
+    pub save_path_hint: &'static str,
     /// Saved (`{file}`).
     pub saved: &'static str,
     /// Exported (`{file}`).
@@ -377,8 +379,10 @@ pub struct EditTexts {
     pub restore: &'static str,
     /// Button: delete the recovery file.
     pub discard_recovery: &'static str,
-    /// A document never saved.
-    pub untitled: &'static str,
+    /// What the recovery copy holds: its workbook (`{file}`).
+    pub recover_workbook: &'static str,
+    /// What the recovery copy holds: its strategies (`{codes}`).
+    pub recover_strategies: &'static str,
 }
 
 /// Labels and tooltips of the commands.
@@ -722,6 +726,7 @@ static VI: Texts = Texts {
         is_a_folder: "là thư mục; hãy nhập cả tên tệp",
         no_such_folder: "không có thư mục này",
         exists_replace: "đã có; bấm lần nữa để thay tệp này",
+        save_path_hint: "Tab: hoàn thành đường dẫn · Enter: {action} · bấm vào một thư mục để vào",
         saved: "Đã lưu {file}",
         exported: "Đã xuất {file}",
         save_failed: "Không lưu được",
@@ -733,10 +738,11 @@ static VI: Texts = Texts {
         save_first: "Lưu",
         discard: "Không lưu",
         recover_title: "Khôi phục công việc chưa lưu",
-        recover_body: "Lần trước chitieu không đóng bình thường khi còn thay đổi chưa lưu. Bản khôi phục ghi lúc {when}: {file}, chiến lược {codes}. Khôi phục thì thay cho những gì đang mở (có thể hoàn tác).",
+        recover_body: "Lần trước chitieu không đóng bình thường khi còn thay đổi chưa lưu. Bản khôi phục ghi lúc {when}: {what}. Khôi phục thì thay cho những gì đang mở (có thể hoàn tác).",
         restore: "Khôi phục",
         discard_recovery: "Bỏ bản khôi phục",
-        untitled: "chưa lưu",
+        recover_workbook: "sổ {file}",
+        recover_strategies: "chiến lược {codes}",
     },
 };
 
@@ -983,6 +989,7 @@ static EN: Texts = Texts {
         is_a_folder: "is a folder; type a file name too",
         no_such_folder: "does not exist",
         exists_replace: "exists; choose it again to replace it",
+        save_path_hint: "Tab completes the path · Enter: {action} · click a folder to go into it",
         saved: "Saved {file}",
         exported: "Exported {file}",
         save_failed: "Could not save",
@@ -994,10 +1001,11 @@ static EN: Texts = Texts {
         save_first: "Save",
         discard: "Don't save",
         recover_title: "Restore unsaved work",
-        recover_body: "chitieu did not close normally last time, with changes unsaved. The recovery copy was written at {when}: {file}, strategies {codes}. Restoring replaces what is open (it can be undone).",
+        recover_body: "chitieu did not close normally last time, with changes unsaved. The recovery copy was written at {when}: {what}. Restoring replaces what is open (it can be undone).",
         restore: "Restore",
         discard_recovery: "Discard the recovery copy",
-        untitled: "not saved",
+        recover_workbook: "workbook {file}",
+        recover_strategies: "strategies {codes}",
     },
 };
 

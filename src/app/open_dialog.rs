@@ -489,17 +489,19 @@ impl OpenDialog {
                 self.problem = None;
             }
             let enter = field.lost_focus() && ui.input(|input| input.key_pressed(Key::Enter));
-            ui.label(
-                RichText::new(texts.completion_hint)
-                    .small()
-                    .color(theme::MUTED),
-            );
+            let hint = if self.purpose == Purpose::Open {
+                texts.completion_hint.to_owned()
+            } else {
+                texts.edit.save_path_hint.replace("{action}", button)
+            };
+            ui.label(RichText::new(hint).small().color(theme::MUTED));
             let listed = self.listed();
             egui::ScrollArea::vertical()
                 .max_height(300.0)
                 .auto_shrink([false, true])
                 .show(ui, |ui| {
-                    if listed.is_empty() {
+                    // A new file's name matches nothing, as it should.
+                    if listed.is_empty() && self.purpose == Purpose::Open {
                         ui.label(RichText::new(texts.no_match).color(theme::MUTED));
                     }
                     for entry in listed.iter().take(MAX_ENTRIES) {

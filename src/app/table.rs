@@ -748,7 +748,7 @@ fn indicator_row_ui(
             }
             if is_cursor {
                 ui.painter().rect_stroke(
-                    rect.expand(2.0),
+                    rect,
                     2.0,
                     egui::Stroke::new(2.0, theme::CELL_CURSOR),
                     egui::StrokeKind::Inside,
