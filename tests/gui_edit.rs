@@ -595,3 +595,39 @@ fn a_measure_typed_as_a_ratio_keeps_both_numbers() {
         }
     );
 }
+
+#[test]
+fn a_table_exports_as_csv_for_excel() {
+    let folder = folder("export");
+    let mut harness = harness();
+    select_actual_of_4(&mut harness);
+    type_into_cell(&mut harness, "95");
+    // Export CSV… (toolbar, or the File menu) asks where, proposing the code and period.
+    harness.get_by_label("Xuất CSV…").click();
+    harness.run();
+    harness.get_by_label("Xuất bảng ra CSV");
+    let proposed = focused_field(&harness).value().unwrap();
+    assert!(proposed.ends_with("BVCSTE-2020.csv"), "{proposed}");
+    harness.key_press(Key::Escape);
+    harness.run();
+
+    let path = folder.join("bvcste");
+    assert!(
+        harness
+            .state_mut()
+            .export_to(&egui::Context::default(), 0, &path)
+    );
+    let bytes = std::fs::read(folder.join("bvcste.csv")).unwrap();
+    assert!(
+        bytes.starts_with(b"\xEF\xBB\xBF"),
+        "UTF-8 with a byte order mark"
+    );
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    assert!(text.starts_with("strategy,period,code,indicator"), "{text}");
+    assert!(text.contains("Tỷ lệ trẻ em dưới 5 tuổi được đăng ký khai sinh đúng hạn"));
+    assert!(
+        text.lines()
+            .any(|line| line.starts_with("BVCSTE,2020,4,") && line.contains(",95,"))
+    );
+    let _ = std::fs::remove_dir_all(&folder);
+}
