@@ -468,7 +468,10 @@ pub fn prompt_ui(
                     .map(|strategy| strategy.code.as_str())
                     .collect();
                 let mut what = Vec::new();
-                if let Some(file) = snapshot.saved_path.as_ref().and_then(|path| path.file_name())
+                if let Some(file) = snapshot
+                    .saved_path
+                    .as_ref()
+                    .and_then(|path| path.file_name())
                 {
                     what.push(
                         texts
