@@ -1618,7 +1618,8 @@ impl Canvas {
 }
 
 /// A status colour dark enough for text on white (met and exceeded are already).
-fn status_ink(palette: &Palette, status: Status) -> Rgb {
+#[must_use]
+pub fn status_ink(palette: &Palette, status: Status) -> Rgb {
     match status {
         Status::NotMet => palette.not_met.mix(palette.text, 0.25),
         Status::NoData => palette.muted,

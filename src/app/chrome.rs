@@ -183,6 +183,22 @@ pub fn tabs_ui(
             commands.push(Command::ShowStrategy(index));
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let present = Command::Present;
+            if ui
+                .add_enabled(
+                    !document.strategies.is_empty(),
+                    egui::Button::new(present.label(texts)),
+                )
+                .on_hover_text(format!(
+                    "{}{}",
+                    present.tooltip(texts),
+                    shortcut_hint(present)
+                ))
+                .clicked()
+            {
+                commands.push(present);
+            }
+            ui.separator();
             let switch = Command::SwitchLanguage;
             if ui
                 .button(switch.label(texts))

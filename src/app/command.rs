@@ -58,6 +58,14 @@ pub enum Command {
     SaveAs,
     /// Export the table of the strategy shown as CSV for Excel.
     ExportCsv,
+    /// Start the full-screen presentation of the slides (F5).
+    Present,
+    /// Show the slide chooser: order, slides left out, hidden indicators.
+    ChooseSlides,
+    /// Export the slides as one PDF, a page per slide.
+    ExportSlidesPdf,
+    /// Export the slides as numbered PNG images.
+    ExportSlidesPng,
     /// Close the app.
     Quit,
 }
@@ -72,6 +80,8 @@ pub enum Route {
     Strategy(usize),
     /// The charts of the strategy at this index.
     Charts(usize),
+    /// The slides, full screen (see `present.rs`).
+    Present,
 }
 
 impl Route {
@@ -79,7 +89,7 @@ impl Route {
     #[must_use]
     pub fn strategy(self) -> Option<usize> {
         match self {
-            Self::Overview => None,
+            Self::Overview | Self::Present => None,
             Self::Strategy(index) | Self::Charts(index) => Some(index),
         }
     }
@@ -87,13 +97,15 @@ impl Route {
 
 impl Command {
     /// The commands of the File menu, in order.
-    pub const FILE_MENU: [Self; 8] = [
+    pub const FILE_MENU: [Self; 10] = [
         Self::Open,
         Self::OpenPath,
         Self::OpenSample,
         Self::Save,
         Self::SaveAs,
         Self::ExportCsv,
+        Self::ExportSlidesPdf,
+        Self::ExportSlidesPng,
         Self::CloseStrategy,
         Self::Quit,
     ];
@@ -102,11 +114,13 @@ impl Command {
     pub const EDIT_MENU: [Self; 2] = [Self::Undo, Self::Redo];
 
     /// The commands of the View menu before the strategy tables, in order.
-    pub const VIEW_MENU: [Self; 7] = [
+    pub const VIEW_MENU: [Self; 9] = [
         Self::ShowOverview,
         Self::ToggleWarnings,
         Self::SwitchLanguage,
         Self::SwitchTheme,
+        Self::Present,
+        Self::ChooseSlides,
         Self::ZoomIn,
         Self::ZoomOut,
         Self::ZoomReset,
@@ -132,6 +146,7 @@ impl Command {
             Self::ZoomIn,
             Self::ZoomOut,
             Self::ZoomReset,
+            Self::Present,
             Self::Quit,
         ]
         .iter()
@@ -176,11 +191,16 @@ impl Command {
             Self::ZoomOut => vec![command(Key::Minus)],
             Self::ZoomReset => vec![command(Key::Num0)],
             Self::Quit => vec![command(Key::Q)],
+            // F5, as presentation programs start a slide show.
+            Self::Present => vec![KeyboardShortcut::new(Modifiers::NONE, Key::F5)],
             Self::OpenSample
             | Self::CloseStrategyAt(_)
             | Self::ShowIndicator { .. }
             | Self::ShowCharts(_)
-            | Self::ExportCsv => Vec::new(),
+            | Self::ExportCsv
+            | Self::ChooseSlides
+            | Self::ExportSlidesPdf
+            | Self::ExportSlidesPng => Vec::new(),
         }
     }
 
@@ -232,6 +252,10 @@ impl Command {
             Self::Save => commands.save,
             Self::SaveAs => commands.save_as,
             Self::ExportCsv => commands.export_csv,
+            Self::Present => commands.present,
+            Self::ChooseSlides => commands.choose_slides,
+            Self::ExportSlidesPdf => commands.export_slides_pdf,
+            Self::ExportSlidesPng => commands.export_slides_png,
         }
     }
 }

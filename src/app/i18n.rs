@@ -426,6 +426,14 @@ pub struct CommandTexts {
     pub save_as: (&'static str, &'static str),
     /// Export the table shown as CSV.
     pub export_csv: (&'static str, &'static str),
+    /// Start the presentation.
+    pub present: (&'static str, &'static str),
+    /// Choose the slides.
+    pub choose_slides: (&'static str, &'static str),
+    /// Export the slides as a PDF.
+    pub export_slides_pdf: (&'static str, &'static str),
+    /// Export the slides as PNG images.
+    pub export_slides_png: (&'static str, &'static str),
 }
 
 /// The texts of the charts view. `{…}` marks what is filled in.
@@ -633,6 +641,22 @@ static VI: Texts = Texts {
         export_csv: (
             "Xuất CSV…",
             "Xuất bảng chỉ tiêu của chiến lược đang xem ra CSV cho Excel",
+        ),
+        present: (
+            "Trình chiếu",
+            "Trình chiếu toàn màn hình cho cuộc họp; Esc để thoát",
+        ),
+        choose_slides: (
+            "Chọn trang chiếu…",
+            "Chọn, sắp xếp trang chiếu và ẩn chỉ tiêu; lưu cùng tài liệu",
+        ),
+        export_slides_pdf: (
+            "Xuất trang chiếu ra PDF…",
+            "Mỗi trang chiếu một trang PDF (vector, chữ chọn được)",
+        ),
+        export_slides_png: (
+            "Xuất trang chiếu ra PNG…",
+            "Mỗi trang chiếu một ảnh PNG 1920 × 1080, đánh số theo thứ tự",
         ),
     },
     edit: EditTexts {
@@ -897,6 +921,22 @@ static EN: Texts = Texts {
             "Export CSV…",
             "Export the indicator table of the strategy shown as CSV for Excel",
         ),
+        present: (
+            "Present",
+            "Full-screen slides for the review meeting; Esc leaves",
+        ),
+        choose_slides: (
+            "Choose slides…",
+            "Choose and order the slides and hide indicators; saved with the document",
+        ),
+        export_slides_pdf: (
+            "Export slides as PDF…",
+            "One PDF page a slide (vector, selectable text)",
+        ),
+        export_slides_png: (
+            "Export slides as PNG…",
+            "One 1920 × 1080 PNG a slide, numbered in order",
+        ),
     },
     edit: EditTexts {
         direction_words: ["up", "down", "range"],
@@ -1127,6 +1167,107 @@ pub fn actual_with_value(language: Language, text: &str, value: Option<f64>) -> 
 #[must_use]
 pub fn achievement(language: Language, value: f64) -> String {
     format!("{} %", language.number(value, 1))
+}
+
+/// The texts of presentation mode, its figures editor and the slide chooser. `{…}` marks
+/// what is filled in.
+#[derive(Debug)]
+pub struct PresentTexts {
+    /// Shown when there is nothing to present.
+    pub no_slides: &'static str,
+    /// The keys, shown in the chooser.
+    pub keys_help: &'static str,
+    /// The figures editor's title (`{slide}`).
+    pub editor_title: &'static str,
+    /// Above the editor: changes count at once and can be undone.
+    pub editor_hint: &'static str,
+    /// Close the editor.
+    pub editor_done: &'static str,
+    /// Column heads of the editor: code, indicator, target, actual, status.
+    pub editor_columns: [&'static str; 5],
+    /// The chooser's title.
+    pub chooser_title: &'static str,
+    /// The slides heading.
+    pub slides: &'static str,
+    /// Move a slide up.
+    pub move_up: &'static str,
+    /// Move a slide down.
+    pub move_down: &'static str,
+    /// Show a slide (checkbox tooltip).
+    pub shown_hint: &'static str,
+    /// The hidden indicators heading.
+    pub indicators: &'static str,
+    /// Tooltip of an indicator's checkbox.
+    pub indicator_hint: &'static str,
+    /// Back to the usual slides, order and indicators.
+    pub reset: &'static str,
+    /// A slide that has nothing to show now.
+    pub empty_slide: &'static str,
+    /// Exporting in the background.
+    pub exporting: &'static str,
+    /// Exported (`{path}`, `{n}` slides).
+    pub exported: &'static str,
+    /// Failed (`{error}`).
+    pub export_failed: &'static str,
+    /// The save dialog's title for the PDF.
+    pub pdf_dialog: &'static str,
+    /// The folder dialog's title for the PNGs.
+    pub png_dialog: &'static str,
+}
+
+static PRESENT_VI: PresentTexts = PresentTexts {
+    no_slides: "Chưa có trang chiếu nào: hãy mở một tệp chỉ tiêu hoặc hiện lại trang chiếu.",
+    keys_help: "Phím phải, Space, PgDn: trang sau · phím trái, PgUp: trang trước · Home/End: trang đầu/cuối · số + Enter: đến trang · E hoặc F2: sửa số liệu · Esc: thoát",
+    editor_title: "Sửa số liệu: {slide}",
+    editor_hint: "Thay đổi có hiệu lực ngay (hoàn tác bằng Ctrl+Z). Esc để quay lại trang chiếu.",
+    editor_done: "Xong",
+    editor_columns: ["STT", "Chỉ tiêu", "Kế hoạch", "Thực hiện", "Đánh giá"],
+    chooser_title: "Trang chiếu",
+    slides: "Thứ tự trang chiếu",
+    move_up: "Lên",
+    move_down: "Xuống",
+    shown_hint: "Bỏ chọn để không chiếu trang này",
+    indicators: "Chỉ tiêu hiện trên trang chiếu",
+    indicator_hint: "Bỏ chọn để ẩn chỉ tiêu này khỏi mọi trang chiếu (không tính vào số liệu chung)",
+    reset: "Về mặc định",
+    empty_slide: "(không có gì để chiếu)",
+    exporting: "Đang xuất trang chiếu…",
+    exported: "Đã xuất {n} trang chiếu: {path}",
+    export_failed: "Không xuất được trang chiếu: {error}",
+    pdf_dialog: "Lưu trang chiếu thành PDF",
+    png_dialog: "Chọn thư mục lưu ảnh trang chiếu",
+};
+
+static PRESENT_EN: PresentTexts = PresentTexts {
+    no_slides: "There are no slides: open an indicator file, or show some slides again.",
+    keys_help: "Right, Space, PgDn: next · Left, PgUp: previous · Home/End: first/last · number + Enter: go to slide · E or F2: edit figures · Esc: leave",
+    editor_title: "Edit figures: {slide}",
+    editor_hint: "Changes apply at once (Ctrl+Z undoes them). Esc returns to the slide.",
+    editor_done: "Done",
+    editor_columns: ["Code", "Indicator", "Target", "Actual", "Status"],
+    chooser_title: "Slides",
+    slides: "Slide order",
+    move_up: "Up",
+    move_down: "Down",
+    shown_hint: "Untick to leave this slide out",
+    indicators: "Indicators shown on slides",
+    indicator_hint: "Untick to hide this indicator from every slide (and from the counts)",
+    reset: "Back to the usual slides",
+    empty_slide: "(nothing to show)",
+    exporting: "Exporting the slides…",
+    exported: "Exported {n} slides: {path}",
+    export_failed: "The slides could not be exported: {error}",
+    pdf_dialog: "Save the slides as PDF",
+    png_dialog: "Choose a folder for the slide images",
+};
+
+/// The presentation texts of `language`.
+#[must_use]
+pub fn present(language: Language) -> &'static PresentTexts {
+    match language {
+        Language::Vi => &PRESENT_VI,
+        Language::En => &PRESENT_EN,
+    }
 }
 
 #[cfg(test)]

@@ -20,6 +20,7 @@ mod messages;
 mod open_dialog;
 mod overview;
 mod plots;
+mod present;
 mod session;
 mod startup;
 mod table;
@@ -157,6 +158,7 @@ pub struct ChitieuApp {
     form: Option<forms::Form>,
     prompt: Option<forms::Prompt>,
     session: session::Session,
+    presenter: present::Presenter,
 }
 
 impl ChitieuApp {
@@ -221,6 +223,7 @@ impl ChitieuApp {
             form: None,
             prompt: None,
             session: session::Session::new(setup),
+            presenter: present::Presenter::default(),
         };
         if setup.files.is_empty() {
             app.open_sample();
@@ -453,6 +456,10 @@ impl ChitieuApp {
             Command::ZoomOut => self.set_zoom(ctx, self.state.zoom.zoomed_out()),
             Command::ZoomReset => self.set_zoom(ctx, Zoom::default()),
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::Present
+            | Command::ChooseSlides
+            | Command::ExportSlidesPdf
+            | Command::ExportSlidesPng => self.present_command(ctx, command),
         }
     }
 
@@ -559,6 +566,7 @@ impl ChitieuApp {
             form: _,
             prompt: _,
             session,
+            presenter: _,
         } = self;
         let language = state.language;
         egui::Panel::top("menu_bar").show(ui, |ui| {
@@ -643,6 +651,8 @@ impl ChitieuApp {
                 }
                 None => *route = Route::Overview,
             },
+            // Presentation mode draws the whole window instead (present.rs).
+            Route::Present => {}
         });
         let chosen = open_dialog.ui(ui.ctx(), language);
         chrome::drop_overlay_ui(ui.ctx(), language);
@@ -662,7 +672,12 @@ impl eframe::App for ChitieuApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.grid.begin_frame();
-        let chosen = self.panels_ui(ui);
+        let chosen = if self.route == Route::Present {
+            self.presentation_ui(ui);
+            None
+        } else {
+            self.panels_ui(ui)
+        };
         self.grid.end_frame(self.state.language, &mut self.requests);
         self.form_ui(&ctx);
         self.prompt_ui(&ctx);
@@ -673,6 +688,7 @@ impl eframe::App for ChitieuApp {
         for command in std::mem::take(&mut self.commands) {
             self.apply(&ctx, command);
         }
+        self.presentation_frame_end(&ctx);
         self.update_title(&ctx);
     }
 
