@@ -631,3 +631,25 @@ fn a_table_exports_as_csv_for_excel() {
     );
     let _ = std::fs::remove_dir_all(&folder);
 }
+
+#[test]
+fn a_click_on_another_cell_keeps_what_was_typed() {
+    let mut harness = harness();
+    select_actual_of_4(&mut harness);
+    harness.event(Event::Text("95".into()));
+    harness.run();
+    harness.get_by_label("76/145").click();
+    harness.run();
+    assert_eq!(
+        actual_of(harness.state().document(), 0, 3).as_deref(),
+        Some("95")
+    );
+    harness.get_by_label(THIRTEEN);
+    // The click selected STT 5's actual result: typing there edits it.
+    type_into_cell(&mut harness, "90/145");
+    assert_eq!(
+        actual_of(harness.state().document(), 0, 4).as_deref(),
+        Some("90/145")
+    );
+    harness.get_by_label("14/14 chỉ tiêu đạt và vượt");
+}

@@ -372,6 +372,7 @@ fn edit_of(form: &Form, strategy: &Strategy, language: Language) -> Result<Edit,
                 return Err(texts.code_needed.to_owned());
             }
             let span = match (year(from, language)?, year(to, language)?) {
+                (Some(from), Some(to)) if from > to => return Err(texts.span_order.to_owned()),
                 (Some(from), Some(to)) => Some((from, to)),
                 (None, None) => None,
                 _ => return Err(texts.span_both.to_owned()),
@@ -560,6 +561,11 @@ mod tests {
         }
         let error = edit_of(&form, &strategy, Language::En).unwrap_err();
         assert!(error.contains("both"), "{error}");
+        if let Form::Strategy { to, .. } = &mut form {
+            *to = "2011".into();
+        }
+        let error = edit_of(&form, &strategy, Language::Vi).unwrap_err();
+        assert!(error.contains("Năm kết thúc"), "{error}");
         let form = Form::Period {
             strategy: 0,
             year: "năm sau".into(),

@@ -616,8 +616,8 @@ impl Grid {
         if let Some(editing) = &self.editing
             && editing.strategy == shown.index
         {
-            if !editing.focus && editing.drawn && focused != Some(editor_id()) {
-                // The editor lost the focus to a click elsewhere: what was typed is kept.
+            if !editing.focus && focused != Some(editor_id()) {
+                // The editor lost the focus (a click elsewhere, a form): what was typed is kept.
                 self.commit(shown.language, requests);
                 return;
             }
@@ -654,7 +654,13 @@ impl Grid {
             }
             return;
         }
-        if self.strategy != shown.index || self.cursor.is_none() || focused != Some(grid_id()) {
+        // A question or a form in a modal window has the keyboard, not the table under it.
+        let modal = ctx.memory(egui::Memory::top_modal_layer).is_some();
+        if modal
+            || self.strategy != shown.index
+            || self.cursor.is_none()
+            || focused != Some(grid_id())
+        {
             return;
         }
         ctx.memory_mut(|memory| {
