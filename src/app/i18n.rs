@@ -315,6 +315,8 @@ pub struct EditTexts {
     pub code_needed: &'static str,
     /// Both years of a span, or neither.
     pub span_both: &'static str,
+    /// A span that ends before it starts.
+    pub span_order: &'static str,
     /// A goal with this code exists (`{code}`).
     pub goal_exists: &'static str,
     /// The period exists (`{period}`).
@@ -733,6 +735,7 @@ static VI: Texts = Texts {
         ok: "Đồng ý",
         code_needed: "Cần có mã.",
         span_both: "Nhập cả năm bắt đầu và năm kết thúc, hoặc để trống cả hai.",
+        span_order: "Năm kết thúc phải từ năm bắt đầu trở đi.",
         goal_exists: "Đã có mục tiêu mã {code}.",
         period_exists: "Đã có năm {period}.",
         move_left: "Chuyển sang trái",
@@ -1012,6 +1015,7 @@ static EN: Texts = Texts {
         ok: "OK",
         code_needed: "A code is needed.",
         span_both: "Type both the first and the last year, or neither.",
+        span_order: "The last year cannot come before the first.",
         goal_exists: "A goal {code} exists already.",
         period_exists: "The period {period} exists already.",
         move_left: "Move left",
