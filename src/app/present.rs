@@ -43,6 +43,9 @@ const DIGITS: [Key; 10] = [
     Key::Num9,
 ];
 
+/// How much larger the figures editor's text is than the app's.
+const EDITOR_TEXT: f32 = 1.3;
+
 /// The width of PNG slides exported: full HD.
 const PNG_WIDTH: u32 = 1920;
 
@@ -345,8 +348,13 @@ impl ChitieuApp {
             .collapsible(false)
             .resizable(false)
             .anchor(egui::Align2::CENTER_BOTTOM, vec2(0.0, -40.0))
+            .min_width((size.x * 0.8).min(1200.0))
             .max_width((size.x * 0.9).min(1400.0))
             .show(ctx, |ui| {
+                // Larger than the app's text: the room sees the editor too.
+                for font in ui.style_mut().text_styles.values_mut() {
+                    font.size *= EDITOR_TEXT;
+                }
                 ui.label(
                     RichText::new(texts.editor_hint).color(theme::color(theme::palette(ui).muted)),
                 );
@@ -787,23 +795,23 @@ fn editor_row_ui(
     };
     let palette = theme::palette(ui);
     ui.label(RichText::new(&indicator.code).family(fonts::bold()));
-    ui.add(
-        egui::Label::new(crate::chart_export::fit(
-            &indicator.name,
-            f64::from(theme::BODY),
-            false,
-            520.0,
-        ))
-        .truncate(),
-    )
-    .on_hover_text(&indicator.name);
+    let name_width = (ui.ctx().content_rect().width() * 0.35).clamp(240.0, 620.0);
+    ui.allocate_ui_with_layout(
+        vec2(name_width, ui.spacing().interact_size.y),
+        egui::Layout::left_to_right(Align::Center),
+        |ui| {
+            ui.set_min_width(name_width);
+            ui.add(egui::Label::new(&indicator.name).truncate())
+                .on_hover_text(&indicator.name);
+        },
+    );
     let columns = i18n::present(language).editor_columns;
     for (field, text, column) in [
         (Field::Target(row.period), &mut row.target, columns[2]),
         (Field::Actual(row.period), &mut row.actual, columns[3]),
     ] {
         let response = ui
-            .add(egui::TextEdit::singleline(text).desired_width(150.0))
+            .add(egui::TextEdit::singleline(text).desired_width(190.0))
             .accessible_name(format!("{column} {}", indicator.code));
         if focus && field == Field::Actual(row.period) {
             response.request_focus();
