@@ -19,6 +19,9 @@ pub enum Command {
     OpenPath,
     /// Open the built-in sample.
     OpenSample,
+    /// Open a file through the import dialog, choosing its header row, number format and
+    /// column roles, whatever detection says.
+    ImportWithOptions,
     /// Close the strategy whose table is shown.
     CloseStrategy,
     /// Close the strategy at this index (from its card).
@@ -97,9 +100,10 @@ impl Route {
 
 impl Command {
     /// The commands of the File menu, in order.
-    pub const FILE_MENU: [Self; 10] = [
+    pub const FILE_MENU: [Self; 11] = [
         Self::Open,
         Self::OpenPath,
+        Self::ImportWithOptions,
         Self::OpenSample,
         Self::Save,
         Self::SaveAs,
@@ -194,6 +198,7 @@ impl Command {
             // F5, as presentation programs start a slide show.
             Self::Present => vec![KeyboardShortcut::new(Modifiers::NONE, Key::F5)],
             Self::OpenSample
+            | Self::ImportWithOptions
             | Self::CloseStrategyAt(_)
             | Self::ShowIndicator { .. }
             | Self::ShowCharts(_)
@@ -236,6 +241,7 @@ impl Command {
             Self::Open => commands.open,
             Self::OpenPath => commands.open_path,
             Self::OpenSample => commands.open_sample,
+            Self::ImportWithOptions => commands.import_with_options,
             Self::CloseStrategy | Self::CloseStrategyAt(_) => commands.close_strategy,
             Self::Undo => commands.undo,
             Self::Redo => commands.redo,

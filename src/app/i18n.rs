@@ -396,6 +396,8 @@ pub struct CommandTexts {
     pub open_path: (&'static str, &'static str),
     /// Open the built-in sample.
     pub open_sample: (&'static str, &'static str),
+    /// Open a file through the import dialog.
+    pub import_with_options: (&'static str, &'static str),
     /// Close the strategy shown.
     pub close_strategy: (&'static str, &'static str),
     /// Undo.
@@ -608,6 +610,10 @@ static VI: Texts = Texts {
         open_path: (
             "Mở theo đường dẫn…",
             "Nhập đường dẫn tệp, có gợi ý hoàn thành",
+        ),
+        import_with_options: (
+            "Nhập với tùy chọn…",
+            "Chọn tệp, rồi chọn dòng tiêu đề, định dạng số và vai trò các cột",
         ),
         open_sample: (
             "Mở dữ liệu mẫu",
@@ -886,6 +892,10 @@ static EN: Texts = Texts {
     commands: CommandTexts {
         open: ("Open…", "Open one or more indicator files"),
         open_path: ("Open path…", "Type a file's path, with completion"),
+        import_with_options: (
+            "Import with options…",
+            "Choose a file, then its header row, number format and column roles",
+        ),
         open_sample: (
             "Open the sample",
             "Open the two sample strategies built into the app",

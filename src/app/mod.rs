@@ -16,6 +16,8 @@ mod fonts;
 mod forms;
 mod grid;
 mod i18n;
+mod import_dialog;
+mod loading;
 mod messages;
 mod open_dialog;
 mod overview;
@@ -158,6 +160,7 @@ pub struct ChitieuApp {
     form: Option<forms::Form>,
     prompt: Option<forms::Prompt>,
     session: session::Session,
+    loading: loading::Loading,
     presenter: present::Presenter,
 }
 
@@ -223,12 +226,13 @@ impl ChitieuApp {
             form: None,
             prompt: None,
             session: session::Session::new(setup),
+            loading: loading::Loading::default(),
             presenter: present::Presenter::default(),
         };
         if setup.files.is_empty() {
             app.open_sample();
         } else {
-            app.open_paths(&setup.files);
+            app.open_paths_now(&setup.files);
         }
         // What the app starts with is not a change the user made, so it cannot be undone.
         app.history = History::default();
@@ -292,9 +296,19 @@ impl ChitieuApp {
         self.commands.push(command);
     }
 
-    /// Opens files from disk, as one change to the document; files that cannot be read become
-    /// error messages.
+    /// Opens files from disk on background threads (the window shows the progress); each file
+    /// is one change to the document, a file that cannot be read an error message.
     pub fn open_paths(&mut self, paths: &[PathBuf]) {
+        self.load_paths(paths);
+        if let Some(folder) = paths.first().and_then(|path| path.parent())
+            && !folder.as_os_str().is_empty()
+        {
+            self.state.last_folder = Some(folder.to_path_buf());
+        }
+    }
+
+    /// Opens files from disk now, as one change to the document (the files given at start).
+    fn open_paths_now(&mut self, paths: &[PathBuf]) {
         let results = paths
             .iter()
             .map(|path| {
@@ -312,12 +326,10 @@ impl ChitieuApp {
         }
     }
 
-    /// Opens a file from its bytes; `name` is its file name.
+    /// Opens a file from its bytes on a background thread, as a dropped file is opened; `name`
+    /// is its file name.
     pub fn open_bytes(&mut self, name: &str, bytes: &[u8]) {
-        self.add_loaded(vec![(
-            None,
-            load_bytes(name, bytes, &ImportOptions::default()),
-        )]);
+        self.load_bytes_later(name, None, bytes.to_vec());
     }
 
     /// Opens the built-in sample.
@@ -409,6 +421,10 @@ impl ChitieuApp {
             }
             Command::OpenPath => self.show_open_dialog(false),
             Command::OpenSample => self.open_sample(),
+            Command::ImportWithOptions => {
+                self.loading.ask_next = true;
+                self.apply(ctx, Command::Open);
+            }
             Command::CloseStrategy => {
                 if let Route::Strategy(index) = self.route {
                     self.request_close(index);
@@ -491,28 +507,12 @@ impl ChitieuApp {
         }
     }
 
-    /// Reads files dropped on the window.
+    /// Reads files dropped on the window, on background threads.
     fn take_dropped_files(&mut self, ctx: &egui::Context) {
         let dropped = ctx.input(|input| input.raw.dropped_files.clone());
-        if dropped.is_empty() {
-            return;
-        }
-        let mut results = Vec::new();
         for file in dropped {
-            let path = file.path();
-            let name = path.file_name().map_or_else(
-                || path.display().to_string(),
-                |name| name.to_string_lossy().into_owned(),
-            );
-            let path = (!path.as_os_str().is_empty()).then(|| path.to_path_buf());
-            match file.bytes() {
-                Ok(bytes) => {
-                    results.push((path, load_bytes(&name, &bytes, &ImportOptions::default())));
-                }
-                Err(message) => self.report(ProblemKind::Load, format!("{name}: {message}")),
-            }
+            self.load_dropped(file);
         }
-        self.add_loaded(results);
     }
 
     /// Takes the system dialog's answer once it is there.
@@ -567,6 +567,7 @@ impl ChitieuApp {
             prompt: _,
             session,
             presenter: _,
+            loading: _,
         } = self;
         let language = state.language;
         egui::Panel::top("menu_bar").show(ui, |ui| {
@@ -667,6 +668,7 @@ impl eframe::App for ChitieuApp {
         self.handle_close_request(ctx);
         self.read_shortcuts(ctx);
         self.journal_tick(ctx);
+        self.poll_loading(ctx);
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
@@ -681,6 +683,7 @@ impl eframe::App for ChitieuApp {
         self.grid.end_frame(self.state.language, &mut self.requests);
         self.form_ui(&ctx);
         self.prompt_ui(&ctx);
+        self.loading_ui(&ctx);
         if let Some((purpose, path)) = chosen {
             self.chosen(&ctx, purpose, &path);
         }
