@@ -184,11 +184,19 @@ fn work(file: String, source: Source, task: Task, mappings: Option<&std::path::P
         if let Some(options) = saved {
             return loaded(load_bytes(&file, &bytes, &options), true);
         }
-        // chitieu's own workbooks are read as saved, whatever their sheets look like.
-        if let Ok(own) = load_bytes(&file, &bytes, &default)
-            && own.saved_workbook
-        {
-            return loaded(Ok(own), false);
+        // chitieu's own workbooks are read as saved, whatever their sheets look like; a file
+        // that cannot be read at all is an error, not a question about its columns.
+        match load_bytes(&file, &bytes, &default) {
+            Ok(own) if own.saved_workbook => return loaded(Ok(own), false),
+            Err(error)
+                if !matches!(
+                    error,
+                    LoadError::NoTable { .. } | LoadError::NoIndicators { .. }
+                ) || !first.sheets.iter().any(|sheet| sheet.columns.len() >= 2) =>
+            {
+                return loaded(Err(error), false);
+            }
+            _ => {}
         }
     }
     let options = saved.unwrap_or_default();
