@@ -216,3 +216,52 @@ fn pngs_are_numbered_and_full_hd() {
     let info = decoder.read_info().unwrap();
     assert_eq!((info.info().width, info.info().height), (1920, 1080));
 }
+
+#[test]
+fn targets_are_written_in_words() {
+    use chitieu::model::{Comparator, Target, Unit};
+    let target = |value, comparator| Target {
+        value,
+        comparator,
+        text: String::new(),
+        origin: None,
+    };
+    let percent = Unit::parse("%");
+    let children = Unit::parse("trẻ em");
+    assert_eq!(
+        deck::target_words(
+            Language::Vi,
+            &target(95.0, Some(Comparator::AtLeast)),
+            &percent
+        ),
+        "từ 95 % trở lên"
+    );
+    assert_eq!(
+        deck::target_words(
+            Language::En,
+            &target(10.0, Some(Comparator::LessThan)),
+            &percent
+        ),
+        "below 10 %"
+    );
+    assert_eq!(
+        deck::target_words(
+            Language::Vi,
+            &target(600.0, Some(Comparator::AtMost)),
+            &children
+        ),
+        "không quá 600 trẻ em"
+    );
+    assert_eq!(
+        deck::target_words(
+            Language::En,
+            &target(40.0, Some(Comparator::Range { max: 60.0 })),
+            &percent
+        ),
+        "40–60 %"
+    );
+    assert_eq!(
+        deck::target_words(Language::Vi, &target(50_000.0, None), &children),
+        "50.000 trẻ em"
+    );
+}

@@ -262,6 +262,10 @@ impl ChitieuApp {
             presenter.slide = (presenter.slide + 1).min(last);
             presenter.typed.clear();
         }
+        // Backspace takes back a typed digit first.
+        if !presenter.typed.is_empty() && pressed(Key::Backspace) {
+            presenter.typed.pop();
+        }
         if [
             Key::ArrowLeft,
             Key::PageUp,
