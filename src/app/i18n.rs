@@ -375,7 +375,7 @@ pub struct EditTexts {
     pub discard: &'static str,
     /// Recovery offer: title.
     pub recover_title: &'static str,
-    /// Recovery offer (`{when}`, `{file}`, `{codes}`).
+    /// Recovery offer (`{when}`, `{what}`).
     pub recover_body: &'static str,
     /// Button: restore.
     pub restore: &'static str,
