@@ -145,7 +145,7 @@ pub enum Decision {
     Cancel,
 }
 
-/// The roles a column can be given, with a placeholder year where the role has one.
+/// The roles a column can be given; a role with a year starts from a default year the user changes.
 const ROLES: [Role; 18] = [
     Role::Code,
     Role::Name,
