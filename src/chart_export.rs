@@ -743,7 +743,7 @@ impl Canvas<'_> {
 }
 
 /// A coordinate with at most two decimals.
-fn num(value: f64) -> String {
+pub(crate) fn num(value: f64) -> String {
     let text = format!("{value:.2}");
     let text = text.trim_end_matches('0').trim_end_matches('.');
     if text == "-0" {
@@ -766,7 +766,7 @@ pub fn covered(text: &str) -> bool {
 
 /// Text made safe inside an XML element, with the mathematical signs Noto Sans lacks written
 /// in ASCII (a target written "≥ 95" in a file reads ">= 95").
-fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

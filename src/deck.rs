@@ -16,7 +16,9 @@ use resvg::{tiny_skia, usvg};
 
 use crate::analysis::{BudgetSummary, evaluate};
 use crate::chart::{AchievementChart, BarOrder, Chart, achievement_chart};
-use crate::chart_export::{self, ExportOptions, ExportSize, FONT_BOLD, FONT_FAMILY, FONT_REGULAR};
+use crate::chart_export::{
+    self, ExportOptions, ExportSize, FONT_BOLD, FONT_FAMILY, FONT_REGULAR, escape, num,
+};
 use crate::model::{
     Comparator, Document, Indicator, Period, Presentation, SlideChoice, SlideKind, SlideRef,
     Status, Strategy, Unit, UnitScale,
@@ -989,29 +991,6 @@ impl Font {
             ..self
         }
     }
-}
-
-/// `&`, `<`, `>` and quotes as XML entities.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c if c.is_control() => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// A coordinate with at most two decimals.
-fn num(value: f64) -> String {
-    let text = format!("{value:.2}");
-    text.trim_end_matches('0').trim_end_matches('.').to_owned()
 }
 
 impl Canvas {
