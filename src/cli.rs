@@ -24,6 +24,8 @@ Options of summary:
   --header-row N           the header is on row N (as the spreadsheet shows it)
   --decimal , | .          the file's decimal separator
   --encoding LABEL         the text encoding of a CSV file (utf-8, utf-16le, windows-1258 ...)
+  --include-hidden         read the rows and columns a workbook hides (XLSX, ODS); by default
+                           they are left out with a warning
   -h, --help               this text
 ";
 
@@ -121,6 +123,7 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
                 });
             }
             "--encoding" => summary.options.encoding = Some(value("--encoding")?),
+            "--include-hidden" => summary.options.include_hidden = true,
             other if other.starts_with("--") => return Err(format!("unknown option {other}")),
             file => summary.files.push(PathBuf::from(file)),
         }
@@ -179,6 +182,7 @@ mod tests {
             ",",
             "--lang",
             "vi",
+            "--include-hidden",
         ])) else {
             panic!("not a summary");
         };
@@ -190,6 +194,7 @@ mod tests {
             Some(NumberFormat::DecimalComma)
         );
         assert_eq!(summary.language, Language::Vi);
+        assert!(summary.options.include_hidden);
     }
 
     #[test]

@@ -348,7 +348,7 @@ impl Edit {
                     std::mem::take(&mut document.warnings)
                         .into_iter()
                         .partition(|warning| {
-                            warning.at.file == strategy.source_file && !file_still_open
+                            *warning.at.file == *strategy.source_file && !file_still_open
                         });
                 document.warnings = kept;
                 Ok(Edit::InsertStrategy {

@@ -679,10 +679,11 @@ impl BudgetLine {
 /// A cell's position: file, sheet (for workbooks), 1-based row and column.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct CellRef {
-    /// The file name as the user knows it (no folder).
-    pub file: String,
-    /// The sheet, for workbooks.
-    pub sheet: Option<String>,
+    /// The file name as the user knows it (no folder); shared by every position read from the
+    /// same file.
+    pub file: std::sync::Arc<str>,
+    /// The sheet, for workbooks; shared like `file`.
+    pub sheet: Option<std::sync::Arc<str>>,
     /// 1-based row.
     pub row: u32,
     /// 1-based column; 0 when the whole row is meant.

@@ -485,8 +485,8 @@ pub fn from_xlsx(file: &str, bytes: &[u8]) -> Result<Document, StoreError> {
     for row in warnings_sheet.rows() {
         document.warnings.push(Warning {
             at: CellRef {
-                file: row.text("file"),
-                sheet: row.opt_text("sheet"),
+                file: row.text("file").into(),
+                sheet: row.opt_text("sheet").map(Into::into),
                 row: row.opt_number("row")?.unwrap_or(0.0) as u32,
                 column: row.opt_number("column")?.unwrap_or(0.0) as u32,
             },
@@ -756,8 +756,8 @@ fn parse_origin(text: &str) -> Option<CellRef> {
     let row = parts.next()?.parse().ok()?;
     let sheet = parts.next()?;
     Some(CellRef {
-        file: file.to_owned(),
-        sheet: (!sheet.is_empty()).then(|| sheet.to_owned()),
+        file: file.into(),
+        sheet: (!sheet.is_empty()).then(|| sheet.into()),
         row,
         column,
     })

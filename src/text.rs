@@ -9,7 +9,7 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 /// The text in NFC, borrowed when it already is (the quick check answers for most text without
 /// building a new string).
 fn to_nfc(text: &str) -> Cow<'_, str> {
-    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+    if text.is_ascii() || is_nfc_quick(text.chars()) == IsNormalized::Yes {
         Cow::Borrowed(text)
     } else {
         Cow::Owned(text.nfc().collect())
@@ -32,6 +32,50 @@ pub fn clean(text: &str) -> String {
         out.push_str(word);
     }
     out
+}
+
+/// [`clean`] without a copy when the text already is clean: NFC, trimmed, and its only white
+/// space single ASCII spaces (as most cells are).
+#[must_use]
+pub fn clean_cow(text: &str) -> Cow<'_, str> {
+    if is_spaced(text) && (text.is_ascii() || is_nfc_quick(text.chars()) == IsNormalized::Yes) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(clean(text))
+    }
+}
+
+/// [`clean_cow`] for text known to be NFC already (a [`crate::io::grid::Cell::Text`]): only
+/// its white space is looked at.
+#[must_use]
+pub fn clean_nfc_cow(text: &str) -> Cow<'_, str> {
+    if is_spaced(text) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(clean(text))
+    }
+}
+
+/// Whether the text is trimmed and its only white space is single ASCII spaces.
+fn is_spaced(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    let mut after_space = false;
+    for c in text.chars() {
+        if c == ' ' {
+            if after_space {
+                return false;
+            }
+            after_space = true;
+        } else if c.is_whitespace() || c == '\u{feff}' {
+            return false;
+        } else {
+            after_space = false;
+        }
+    }
+    true
 }
 
 /// NFC only, keeping line breaks and spacing (for names and notes shown as written).

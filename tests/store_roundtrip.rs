@@ -86,8 +86,8 @@ fn origin() -> impl Strategy<Value = Option<CellRef>> {
             0u32..16_384,
         )
             .prop_map(|(file, sheet, row, column)| CellRef {
-                file: file.replace('|', "/"),
-                sheet,
+                file: file.replace('|', "/").into(),
+                sheet: sheet.map(Into::into),
                 row,
                 column,
             }),

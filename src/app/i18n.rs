@@ -1087,7 +1087,7 @@ pub fn provenance(language: Language, at: &CellRef) -> String {
     match language {
         Language::En => at.to_string(),
         Language::Vi => {
-            let mut parts = vec![at.file.clone()];
+            let mut parts = vec![at.file.to_string()];
             if let Some(sheet) = &at.sheet {
                 parts.push(format!("trang tính \"{sheet}\""));
             }
@@ -1281,6 +1281,55 @@ pub fn present(language: Language) -> &'static PresentTexts {
     match language {
         Language::Vi => &PRESENT_VI,
         Language::En => &PRESENT_EN,
+    }
+}
+
+/// The texts of the breakdown filter of the table and the charts. `{…}` marks what is filled
+/// in.
+#[derive(Debug)]
+pub struct BreakdownTexts {
+    /// Before the filter's choices.
+    pub label: &'static str,
+    /// The choice of every value of a dimension.
+    pub all: &'static str,
+    /// Tooltip of a dimension's choice (`{dimension}`).
+    pub choice_hint: &'static str,
+    /// Beside the filter while a breakdown shows (`{breakdown}`).
+    pub showing: &'static str,
+    /// Its tooltip: the breakdown's figures are read-only, and how totals are made.
+    pub read_only_hint: &'static str,
+    /// Tooltip of a period's cell that cannot be edited while a breakdown shows.
+    pub cell_read_only: &'static str,
+    /// Back to the totals.
+    pub show_totals: &'static str,
+}
+
+static BREAKDOWN_VI: BreakdownTexts = BreakdownTexts {
+    label: "Phân tổ:",
+    all: "Tất cả",
+    choice_hint: "{dimension}: chỉ xem số liệu của giá trị được chọn; \"Tất cả\" gộp mọi giá trị theo quy tắc tổng hợp",
+    showing: "Đang xem: {breakdown}",
+    read_only_hint: "Kế hoạch, thực hiện, mức đạt và đánh giá là của phân tổ đã chọn. Số lượng được cộng, tỷ lệ x/y được tính bằng tổng tử số trên tổng mẫu số, tỷ lệ phần trăm không bao giờ được cộng hay lấy trung bình. Số liệu của phân tổ chỉ để xem: chọn \"Tất cả\" để sửa số liệu tổng.",
+    cell_read_only: "Chỉ xem: số liệu của phân tổ không sửa được ở đây",
+    show_totals: "Xem số tổng",
+};
+
+static BREAKDOWN_EN: BreakdownTexts = BreakdownTexts {
+    label: "Breakdown:",
+    all: "All",
+    choice_hint: "{dimension}: show the figures of the value chosen only; \"All\" totals every value by the aggregation rules",
+    showing: "Showing: {breakdown}",
+    read_only_hint: "Targets, actual results, achievement and status are those of the breakdown chosen. Counts are added up, x/y ratios are the sum of numerators over the sum of denominators, percentages are never added up or averaged. A breakdown's figures are read-only: choose \"All\" to edit the totals.",
+    cell_read_only: "Read-only: a breakdown's figures cannot be edited here",
+    show_totals: "Show totals",
+};
+
+/// The breakdown filter's texts of `language`.
+#[must_use]
+pub fn breakdown(language: Language) -> &'static BreakdownTexts {
+    match language {
+        Language::Vi => &BREAKDOWN_VI,
+        Language::En => &BREAKDOWN_EN,
     }
 }
 

@@ -96,7 +96,7 @@ pub fn warnings_ui(
         }
     }
     for warning in &document.warnings {
-        if !files.contains(&warning.at.file.as_str()) {
+        if !files.contains(&&*warning.at.file) {
             files.push(&warning.at.file);
         }
     }
@@ -113,7 +113,7 @@ pub fn warnings_ui(
                 let warnings: Vec<_> = document
                     .warnings
                     .iter()
-                    .filter(|warning| warning.at.file == file)
+                    .filter(|warning| &*warning.at.file == file)
                     .collect();
                 if !warnings.is_empty() {
                     ui.label(

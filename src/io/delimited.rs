@@ -35,9 +35,9 @@ impl TextEncoding {
 
 /// Text decoded from a file, with what was decided on the way.
 #[derive(Clone, Debug)]
-pub struct Decoded {
-    /// The text, without a byte order mark.
-    pub text: String,
+pub struct Decoded<'a> {
+    /// The text, without a byte order mark: borrowed from the bytes when they are UTF-8.
+    pub text: std::borrow::Cow<'a, str>,
     /// The encoding's name, e.g. "UTF-8", "UTF-16LE", "windows-1258", "TCVN3 (ABC)".
     pub encoding: &'static str,
     /// Whether a byte order mark was found.
@@ -48,8 +48,13 @@ pub struct Decoded {
     pub legacy: Option<Legacy>,
 }
 
-impl Decoded {
-    fn new(text: String, encoding: &'static Encoding, bom: bool, had_errors: bool) -> Self {
+impl<'a> Decoded<'a> {
+    fn new(
+        text: std::borrow::Cow<'a, str>,
+        encoding: &'static Encoding,
+        bom: bool,
+        had_errors: bool,
+    ) -> Self {
         Self {
             text,
             encoding: encoding.name(),
@@ -61,7 +66,7 @@ impl Decoded {
 
     fn from_legacy(bytes: &[u8], legacy: Legacy) -> Self {
         Self {
-            text: legacy::decode(bytes, legacy),
+            text: legacy::decode(bytes, legacy).into(),
             encoding: legacy.name(),
             bom: false,
             had_errors: false,
@@ -76,25 +81,25 @@ impl Decoded {
 /// clearly more Vietnamese words (see [`legacy::detect`]). `forced` names an encoding to use
 /// instead.
 #[must_use]
-pub fn decode(bytes: &[u8], forced: Option<TextEncoding>) -> Decoded {
+pub fn decode(bytes: &[u8], forced: Option<TextEncoding>) -> Decoded<'_> {
     match forced {
         Some(TextEncoding::Standard(encoding)) => {
             let (text, _, had_errors) = encoding.decode(bytes);
-            return Decoded::new(text.into_owned(), encoding, false, had_errors);
+            return Decoded::new(text, encoding, false, had_errors);
         }
         Some(TextEncoding::Legacy(legacy)) => return Decoded::from_legacy(bytes, legacy),
         None => {}
     }
     if let Some((encoding, bom_length)) = Encoding::for_bom(bytes) {
         let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom_length..]);
-        return Decoded::new(text.into_owned(), encoding, true, had_errors);
+        return Decoded::new(text, encoding, true, had_errors);
     }
     if let Some(encoding) = utf16_without_bom(bytes) {
         let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
-        return Decoded::new(text.into_owned(), encoding, false, had_errors);
+        return Decoded::new(text, encoding, false, had_errors);
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return Decoded::new(text.to_owned(), UTF_8, false, false);
+        return Decoded::new(text.into(), UTF_8, false, false);
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
@@ -103,7 +108,7 @@ pub fn decode(bytes: &[u8], forced: Option<TextEncoding>) -> Decoded {
         return Decoded::from_legacy(bytes, legacy);
     }
     let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
-    Decoded::new(text.into_owned(), encoding, false, had_errors)
+    Decoded::new(text, encoding, false, had_errors)
 }
 
 /// UTF-16 without a byte order mark: most ASCII characters have a zero high byte, so one of the
@@ -226,48 +231,104 @@ fn newlines(bytes: &[u8]) -> u32 {
 /// `sep=` line counts). The `'` a CSV export puts before text that starts like a formula is
 /// taken off ([`crate::text::strip_formula_guard`]), so exported files read back the same.
 pub fn to_grid(text: &str, delimiter: u8, first_line: u32, file: &str) -> Result<Grid, csv::Error> {
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
     let mut grid = Grid {
-        file: file.to_owned(),
+        file: file.into(),
         first_column: 1,
         ..Grid::default()
     };
-    let mut record = csv::StringRecord::new();
-    // The reader skips blank lines without counting them, so lines are counted here.
-    let bytes = text.as_bytes();
-    let (mut counted_to, mut line) = (0usize, first_line.max(1));
-    loop {
-        if !reader.read_record(&mut record)? {
-            break;
-        }
-        let mut start = record
-            .position()
-            .map_or(counted_to, |position| {
-                usize::try_from(position.byte()).unwrap_or(usize::MAX)
-            })
-            .clamp(counted_to, bytes.len());
-        // The record's position is before the blank lines the reader skipped.
-        while bytes
-            .get(start)
-            .is_some_and(|byte| matches!(byte, b'\r' | b'\n'))
-        {
-            start += 1;
-        }
-        line = line.saturating_add(newlines(&bytes[counted_to..start]));
-        counted_to = start;
-        grid.rows.push(
-            record
-                .iter()
-                .map(|field| Cell::text(crate::text::strip_formula_guard(field)))
-                .collect(),
-        );
-        grid.row_numbers.push(line);
-    }
+    Rows::new(text, delimiter, first_line).fill(&mut grid, usize::MAX)?;
     Ok(grid)
+}
+
+/// Delimited text read into grids a number of rows at a time, so that a large file never has to
+/// be held as cells all at once.
+pub struct Rows<'t> {
+    reader: csv::Reader<&'t [u8]>,
+    bytes: &'t [u8],
+    record: csv::StringRecord,
+    /// The byte up to which lines have been counted, and the line there.
+    counted_to: usize,
+    line: u32,
+    done: bool,
+}
+
+impl<'t> Rows<'t> {
+    /// Rows of `text`, whose first line is line `first_line` of the file.
+    #[must_use]
+    pub fn new(text: &'t str, delimiter: u8, first_line: u32) -> Self {
+        let reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(text.as_bytes());
+        Self {
+            reader,
+            bytes: text.as_bytes(),
+            record: csv::StringRecord::new(),
+            counted_to: 0,
+            line: first_line.max(1),
+            done: false,
+        }
+    }
+
+    /// How far the reader has come, in bytes of the text (for progress).
+    #[must_use]
+    pub fn bytes_read(&self) -> u64 {
+        self.reader.position().byte()
+    }
+
+    /// Appends up to `limit` rows to `grid` (its cells, and their line numbers to
+    /// `row_numbers`); returns whether the text may have more rows.
+    pub fn fill(&mut self, grid: &mut Grid, limit: usize) -> Result<bool, csv::Error> {
+        let mut added = 0;
+        while added < limit {
+            if self.done || !self.reader.read_record(&mut self.record)? {
+                self.done = true;
+                return Ok(false);
+            }
+            let bytes = self.bytes;
+            let mut start = self
+                .record
+                .position()
+                .map_or(self.counted_to, |position| {
+                    usize::try_from(position.byte()).unwrap_or(usize::MAX)
+                })
+                .clamp(self.counted_to, bytes.len());
+            // The record's position is before the blank lines the reader skipped (it does not
+            // count them), so lines are counted here.
+            while bytes
+                .get(start)
+                .is_some_and(|byte| matches!(byte, b'\r' | b'\n'))
+            {
+                start += 1;
+            }
+            self.line = self
+                .line
+                .saturating_add(newlines(&bytes[self.counted_to..start]));
+            self.counted_to = start;
+            // Long tables repeat names, communes and units row after row: a field equal to the
+            // one above it reuses that cell instead of being normalised again.
+            let above = grid.rows.last();
+            let row: Vec<Cell> = self
+                .record
+                .iter()
+                .enumerate()
+                .map(|(column, field)| {
+                    let field = crate::text::strip_formula_guard(field);
+                    match above.and_then(|cells| cells.get(column)) {
+                        Some(cell @ Cell::Text(text)) if text.len() > 8 && text == field => {
+                            cell.clone()
+                        }
+                        _ => Cell::text(field),
+                    }
+                })
+                .collect();
+            grid.rows.push(row);
+            grid.row_numbers.push(self.line);
+            added += 1;
+        }
+        Ok(true)
+    }
 }
 
 #[cfg(test)]

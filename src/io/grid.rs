@@ -64,10 +64,10 @@ impl Cell {
 /// A rectangular view of one sheet or one CSV file.
 #[derive(Clone, Debug, Default)]
 pub struct Grid {
-    /// The file name (no folder), for positions.
-    pub file: String,
+    /// The file name (no folder), for positions (shared with every [`CellRef`] made here).
+    pub file: std::sync::Arc<str>,
     /// The sheet name, for workbooks.
-    pub sheet: Option<String>,
+    pub sheet: Option<std::sync::Arc<str>>,
     /// Rows of cells; rows may have different lengths.
     pub rows: Vec<Vec<Cell>>,
     /// The 1-based source row (or CSV line) of each entry of `rows`.

@@ -14,8 +14,10 @@
 pub mod delimited;
 pub mod grid;
 pub mod legacy;
+pub mod limits;
 pub mod preview;
 pub mod table;
+pub mod visibility;
 pub mod workbook;
 
 use std::path::Path;
@@ -43,6 +45,9 @@ pub struct ImportOptions {
     /// Column roles chosen in the import dialog, by column from the first (A); they replace
     /// the detected roles of every sheet read (choose a sheet with [`Self::sheet`]).
     pub columns: Option<Vec<Option<table::Role>>>,
+    /// Read the rows and columns a workbook hides (XLSX and ODS; see [`visibility`]) instead
+    /// of leaving them out with a warning.
+    pub include_hidden: bool,
 }
 
 /// What a file gave.
@@ -156,6 +161,26 @@ pub enum LoadError {
         /// The header's row.
         row: u32,
     },
+    /// A part of a workbook's zip container would inflate past [`limits::MAX_PART_BYTES`] (or
+    /// all parts together past [`limits::MAX_TOTAL_BYTES`]): a zip bomb, or a workbook too large
+    /// to open.
+    #[error(
+        "{file}{where_}: too large to open: {part} inflates to {} MiB, over the limit of {} MiB",
+        size >> 20,
+        limit >> 20
+    )]
+    TooLarge {
+        /// File name.
+        file: String,
+        /// ", sheet \"…\"" when the part is a sheet, or "".
+        where_: String,
+        /// The part of the container ("xl/worksheets/sheet1.xml").
+        part: String,
+        /// Its uncompressed size in bytes, as the container declares it.
+        size: u64,
+        /// The limit in bytes.
+        limit: u64,
+    },
 }
 
 /// Which reader a file needs, from its first bytes (not its name, which may lie).
@@ -202,6 +227,7 @@ fn load_saved(file: &str, bytes: &[u8]) -> Result<Option<Loaded>, LoadError> {
     if FileKind::sniff(bytes) != FileKind::Zip {
         return Ok(None);
     }
+    limits::check_zip(file, bytes)?;
     let Ok(workbook) = workbook::open(bytes) else {
         return Ok(None);
     };
@@ -224,6 +250,9 @@ pub fn load_bytes(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<L
     if let Some(loaded) = load_saved(file, bytes)? {
         return Ok(loaded);
     }
+    if FileKind::sniff(bytes) == FileKind::Text {
+        return load_text(file, bytes, options);
+    }
     let raw = read_grids(file, bytes, options)?;
     let mut context = Context::for_file(file);
     context.number_format = options.number_format;
@@ -235,7 +264,6 @@ pub fn load_bytes(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<L
         decisions: raw.decisions,
         ..Loaded::default()
     };
-    let is_text = raw.text.is_some();
     let mut first_failure = None;
     for grid in &raw.grids {
         let header_row = forced_row(grid, options.header_row);
@@ -251,27 +279,11 @@ pub fn load_bytes(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<L
                         .decisions
                         .push(format!("sheet \"{sheet}\": no indicator table, skipped"));
                 }
-                first_failure.get_or_insert(LoadError::NoTable {
-                    file: file.to_owned(),
-                    where_: where_(grid),
-                    searched,
-                    hint: part_of_year.map_or_else(String::new, |header| {
-                        format!(
-                            "; a column for part of a year (\"{header}\") is not read as a yearly target or result"
-                        )
-                    }),
-                });
+                first_failure.get_or_insert(no_table(file, where_(grid), searched, part_of_year));
             }
         }
     }
-    if is_text {
-        if let Some(error) = first_failure {
-            return Err(error);
-        }
-        if let Some(grid) = raw.grids.first() {
-            check_not_empty(&loaded, grid)?;
-        }
-    } else if loaded.strategies.is_empty() {
+    if loaded.strategies.is_empty() {
         return Err(first_failure.unwrap_or(LoadError::NoTable {
             file: file.to_owned(),
             where_: String::new(),
@@ -336,14 +348,21 @@ pub struct TextLayout {
 /// chose, if any), delimited text one grid. Nothing here needs the file to be an indicator
 /// table.
 pub fn read_grids(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<RawFile, LoadError> {
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(LoadError::Empty {
-            file: file.to_owned(),
-        });
-    }
+    read_grids_head(file, bytes, options, usize::MAX)
+}
+
+/// [`read_grids`], but of delimited text only the first `rows` rows (a preview of a large
+/// file); workbook sheets are read whole.
+pub fn read_grids_head(
+    file: &str,
+    bytes: &[u8],
+    options: &ImportOptions,
+    rows: usize,
+) -> Result<RawFile, LoadError> {
+    check_not_blank(file, bytes)?;
     let mut raw = match FileKind::sniff(bytes) {
         FileKind::Zip | FileKind::Ole => read_workbook(file, bytes, options)?,
-        FileKind::Text => read_text(file, bytes, options)?,
+        FileKind::Text => read_text(file, bytes, options, rows)?,
     };
     if let Some(format) = options.number_format {
         raw.number_format_hint = Some(format);
@@ -351,7 +370,154 @@ pub fn read_grids(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<R
     Ok(raw)
 }
 
-fn read_text(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<RawFile, LoadError> {
+fn check_not_blank(file: &str, bytes: &[u8]) -> Result<(), LoadError> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(LoadError::Empty {
+            file: file.to_owned(),
+        });
+    }
+    Ok(())
+}
+
+/// The rows of a text file read before anything is decided: its header, title and number
+/// format are found in them (the same rows a preview shows). The rest is read a chunk at a
+/// time, so that a large file is never held as cells all at once.
+pub const FIRST_ROWS: usize = 10_000;
+
+/// Rows per chunk after the first ones.
+const CHUNK_ROWS: usize = 4_096;
+
+/// Reads delimited text into indicators, a chunk of rows at a time.
+fn load_text(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<Loaded, LoadError> {
+    check_not_blank(file, bytes)?;
+    let mut open = open_text(file, bytes, options)?;
+    let mut context = Context::for_file(file);
+    context.number_format = options.number_format;
+    context.fallback_format = options.number_format.or(open.number_format_hint());
+    context.roles.clone_from(&options.columns);
+    let mut loaded = Loaded {
+        file: file.to_owned(),
+        warnings: std::mem::take(&mut open.warnings),
+        decisions: std::mem::take(&mut open.decisions),
+        ..Loaded::default()
+    };
+    let mut rows = open.rows();
+    let mut grid = OpenText::grid(file);
+    rows.fill(&mut grid, FIRST_ROWS)
+        .map_err(|error| open.csv_error(file, &error))?;
+    let header_row = forced_row(&grid, options.header_row);
+    let mut failure = None;
+    let read = table::read_table_in_chunks(&mut grid, &context, header_row, |grid| {
+        match rows.fill(grid, CHUNK_ROWS) {
+            Ok(_) => !grid.rows.is_empty(),
+            Err(error) => {
+                failure = Some(error);
+                false
+            }
+        }
+    });
+    if let Some(error) = failure {
+        return Err(open.csv_error(file, &error));
+    }
+    match read {
+        Ok(read) => {
+            let header_row = read.header_row;
+            absorb(&mut loaded, read, None);
+            check_not_empty(&loaded, "", header_row)?;
+            Ok(loaded)
+        }
+        Err(NoTable {
+            searched,
+            part_of_year,
+        }) => Err(no_table(file, String::new(), searched, part_of_year)),
+    }
+}
+
+/// Delimited text decoded, with its delimiter found, before its rows are split.
+struct OpenText<'a> {
+    decoded: delimited::Decoded<'a>,
+    /// Where the rows start in the decoded text (after a `sep=` line).
+    body_start: usize,
+    delimiter: u8,
+    /// The file's line of the first row.
+    first_line: u32,
+    sep_line: bool,
+    decisions: Vec<String>,
+    warnings: Vec<Warning>,
+}
+
+impl OpenText<'_> {
+    /// The text of the rows.
+    fn body(&self) -> &str {
+        &self.decoded.text[self.body_start..]
+    }
+
+    fn rows(&self) -> delimited::Rows<'_> {
+        delimited::Rows::new(self.body(), self.delimiter, self.first_line)
+    }
+
+    fn grid(file: &str) -> Grid {
+        Grid {
+            file: file.into(),
+            first_column: 1,
+            ..Grid::default()
+        }
+    }
+
+    /// A malformed record, with the file's line.
+    fn csv_error(&self, file: &str, error: &csv::Error) -> LoadError {
+        LoadError::Csv {
+            file: file.to_owned(),
+            line: error.position().map_or(0, |position| {
+                delimited::line_at(self.body(), position.byte()) + u64::from(self.first_line) - 1
+            }),
+            message: error.to_string(),
+        }
+    }
+
+    /// Excel writes ';' where ',' is the decimal separator.
+    fn number_format_hint(&self) -> Option<NumberFormat> {
+        (self.delimiter == b';').then_some(NumberFormat::DecimalComma)
+    }
+
+    fn layout(&self) -> TextLayout {
+        TextLayout {
+            encoding: self.decoded.encoding,
+            bom: self.decoded.bom,
+            legacy: self.decoded.legacy,
+            delimiter: self.delimiter,
+            sep_line: self.sep_line,
+        }
+    }
+}
+
+/// Reads up to `limit` rows of delimited text into one grid.
+fn read_text(
+    file: &str,
+    bytes: &[u8],
+    options: &ImportOptions,
+    limit: usize,
+) -> Result<RawFile, LoadError> {
+    let open = open_text(file, bytes, options)?;
+    let mut grid = OpenText::grid(file);
+    open.rows()
+        .fill(&mut grid, limit)
+        .map_err(|error| open.csv_error(file, &error))?;
+    Ok(RawFile {
+        file: file.to_owned(),
+        grids: vec![grid],
+        text: Some(open.layout()),
+        number_format_hint: open.number_format_hint(),
+        decisions: open.decisions,
+        warnings: open.warnings,
+    })
+}
+
+fn open_text<'a>(
+    file: &str,
+    bytes: &'a [u8],
+    options: &ImportOptions,
+) -> Result<OpenText<'a>, LoadError> {
     let forced =
         match &options.encoding {
             Some(label) => Some(delimited::TextEncoding::for_label(label).ok_or_else(|| {
@@ -374,7 +540,7 @@ fn read_text(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<RawFil
     )];
     let mut warnings = Vec::new();
     let whole_file = || crate::model::CellRef {
-        file: file.to_owned(),
+        file: file.into(),
         ..Default::default()
     };
     if decoded.had_errors {
@@ -405,43 +571,30 @@ fn read_text(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<RawFil
         });
     }
     let sep_line = delimited::sep_line(&decoded.text);
-    let (delimiter, text, first_line) = if let Some((delimiter, rest)) = sep_line {
+    let (delimiter, body_start, first_line) = if let Some((delimiter, rest)) = sep_line {
         decisions.push(format!(
             "delimiter {} (from the file's sep= line)",
             describe_delimiter(delimiter)
         ));
-        (delimiter, rest, 2)
+        (delimiter, decoded.text.len() - rest.len(), 2)
     } else {
         let delimiter = delimited::sniff_delimiter(&decoded.text);
         decisions.push(format!("delimiter {}", describe_delimiter(delimiter)));
-        (delimiter, decoded.text.as_str(), 1)
+        (delimiter, 0, 1)
     };
-    let grid =
-        delimited::to_grid(text, delimiter, first_line, file).map_err(|error| LoadError::Csv {
-            file: file.to_owned(),
-            line: error.position().map_or(0, |position| {
-                delimited::line_at(text, position.byte()) + u64::from(first_line) - 1
-            }),
-            message: error.to_string(),
-        })?;
-    Ok(RawFile {
-        file: file.to_owned(),
-        grids: vec![grid],
-        text: Some(TextLayout {
-            encoding: decoded.encoding,
-            bom: decoded.bom,
-            legacy: decoded.legacy,
-            delimiter,
-            sep_line: sep_line.is_some(),
-        }),
-        // Excel writes ';' where ',' is the decimal separator.
-        number_format_hint: (delimiter == b';').then_some(NumberFormat::DecimalComma),
+    Ok(OpenText {
+        body_start,
+        delimiter,
+        first_line,
+        sep_line: sep_line.is_some(),
+        decoded,
         decisions,
         warnings,
     })
 }
 
 fn read_workbook(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<RawFile, LoadError> {
+    limits::check_zip(file, bytes)?;
     let mut workbook = workbook::open(bytes).map_err(|error| LoadError::Workbook {
         file: file.to_owned(),
         message: error.to_string(),
@@ -468,13 +621,35 @@ fn read_workbook(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<Ra
     let mut grids = Vec::with_capacity(sheets.len());
     let mut decisions = Vec::new();
     let mut warnings = Vec::new();
+    let hidden = visibility::hidden_in_workbook(bytes, &sheets);
     for sheet in &sheets {
-        let mut grid =
-            workbook::sheet_grid(&mut workbook, sheet, file).map_err(|error| LoadError::Sheet {
-                file: file.to_owned(),
-                sheet: sheet.clone(),
-                message: error.to_string(),
-            })?;
+        let (mut grid, hidden_content) = workbook::sheet_grid(
+            &mut workbook,
+            sheet,
+            file,
+            hidden.get(sheet),
+            options.include_hidden,
+        )
+        .map_err(|error| LoadError::Sheet {
+            file: file.to_owned(),
+            sheet: sheet.clone(),
+            message: error.to_string(),
+        })?;
+        if !hidden_content.is_empty() {
+            let sentence = hidden_content.sentence(options.include_hidden);
+            if options.include_hidden {
+                decisions.push(format!("sheet \"{sheet}\": {sentence}"));
+            } else {
+                warnings.push(Warning {
+                    at: crate::model::CellRef {
+                        file: file.into(),
+                        sheet: Some(sheet.as_str().into()),
+                        ..Default::default()
+                    },
+                    message: sentence,
+                });
+            }
+        }
         if let Some(legacy) = workbook::convert_legacy_text(&mut grid) {
             decisions.push(format!(
                 "sheet \"{sheet}\": text converted from the legacy Vietnamese encoding {} to Unicode",
@@ -482,8 +657,8 @@ fn read_workbook(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<Ra
             ));
             warnings.push(Warning {
                 at: crate::model::CellRef {
-                    file: file.to_owned(),
-                    sheet: Some(sheet.clone()),
+                    file: file.into(),
+                    sheet: Some(sheet.as_str().into()),
                     ..Default::default()
                 },
                 message: format!(
@@ -526,7 +701,28 @@ fn describe_delimiter(delimiter: u8) -> String {
     }
 }
 
-fn check_not_empty(loaded: &Loaded, grid: &Grid) -> Result<(), LoadError> {
+/// A table that was not found, and why.
+fn no_table(
+    file: &str,
+    where_: String,
+    searched: usize,
+    part_of_year: Option<String>,
+) -> LoadError {
+    LoadError::NoTable {
+        file: file.to_owned(),
+        where_,
+        searched,
+        hint: part_of_year.map_or_else(String::new, |header| {
+            format!(
+                "; a column for part of a year (\"{header}\") is not read as a yearly target or result"
+            )
+        }),
+    }
+}
+
+/// A header with no indicator row under it is an error for a text file (whose one table is
+/// all it has); `row` is the header's row in the file.
+fn check_not_empty(loaded: &Loaded, where_: &str, row: u32) -> Result<(), LoadError> {
     let any = loaded
         .strategies
         .iter()
@@ -536,8 +732,8 @@ fn check_not_empty(loaded: &Loaded, grid: &Grid) -> Result<(), LoadError> {
     }
     Err(LoadError::NoIndicators {
         file: loaded.file.clone(),
-        where_: where_(grid),
-        row: table::find_header(grid, None).map_or(0, |header| grid.at(header.first_row, None).row),
+        where_: where_.to_owned(),
+        row,
     })
 }
 
@@ -655,4 +851,67 @@ fn agrees(kept: f64, value: f64, text: &str) -> bool {
         .min(6);
     let tolerance = 0.5 * 10f64.powi(-i32::try_from(decimals).unwrap_or(6)) + 1e-9;
     (kept - value).abs() <= tolerance
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fmt::Write as _;
+
+    use super::*;
+
+    /// A long table of `rows` rows: 20 indicators × communes × 2 sexes × 5 years, with an
+    /// unreadable actual result near the end.
+    fn long_csv(rows: usize) -> String {
+        let mut text = String::from("Mã;Chỉ tiêu;Xã;Giới tính;Năm;Kế hoạch;Thực hiện\n");
+        for row in 0..rows {
+            let indicator = row % 20;
+            let year = 2016 + (row / 20) % 5;
+            let sex = if (row / 100) % 2 == 0 { "Nữ" } else { "Nam" };
+            let commune = row / 200;
+            let actual = if row == rows - 3 {
+                "chưa có".to_owned()
+            } else {
+                format!("{},{}", row % 97, row % 10)
+            };
+            writeln!(
+                text,
+                "CT{indicator:02};Chỉ tiêu số {indicator};Xã {commune};{sex};{year};{};{actual}",
+                row % 89 + 1
+            )
+            .unwrap();
+        }
+        text
+    }
+
+    #[test]
+    fn a_long_text_file_read_in_chunks_reads_as_a_whole() {
+        let rows = FIRST_ROWS + 2 * CHUNK_ROWS + 123;
+        let bytes = long_csv(rows).into_bytes();
+        let options = ImportOptions::default();
+        let loaded = load_bytes("long.csv", &bytes, &options).unwrap();
+
+        let raw = read_grids("long.csv", &bytes, &options).unwrap();
+        assert_eq!(raw.grids[0].rows.len(), rows + 1);
+        let mut context = Context::for_file("long.csv");
+        context.fallback_format = raw.number_format_hint;
+        let whole = table::read_table(&raw.grids[0], &context, None).unwrap();
+
+        assert_eq!(loaded.strategies, whole.strategies);
+        assert_eq!(loaded.strategies[0].indicators.len(), 20);
+        let parts: usize = loaded.strategies[0]
+            .indicators
+            .iter()
+            .map(|indicator| indicator.breakdown.len())
+            .sum();
+        // Each block of 100 rows is one commune and sex, for every indicator.
+        assert_eq!(parts, rows / 100 * 20 + (rows % 100).min(20));
+        // The bad cell late in the file is named by its line.
+        let warning = loaded
+            .warnings
+            .iter()
+            .find(|warning| warning.message.contains("chưa có"))
+            .unwrap();
+        assert_eq!(warning.at.row, (rows - 3 + 2) as u32);
+        assert_eq!(warning.at.column, 7);
+    }
 }

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::grid::{Cell, Grid};
 use super::table::{Role, find_header};
-use super::{ImportOptions, LoadError, read_grids};
+use super::{FIRST_ROWS, ImportOptions, LoadError, read_grids_head};
 use crate::parse::NumberFormat;
 
 /// How many rows of each sheet a preview holds.
@@ -95,9 +95,10 @@ impl Preview {
     }
 }
 
-/// Previews a file with `options` applied.
+/// Previews a file with `options` applied (of delimited text, the first [`FIRST_ROWS`] rows,
+/// which are also the rows its header and number format are decided on).
 pub fn preview(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<Preview, LoadError> {
-    let raw = read_grids(file, bytes, options)?;
+    let raw = read_grids_head(file, bytes, options, FIRST_ROWS)?;
     let mut sheets = Vec::new();
     for (index, grid) in raw.grids.iter().enumerate() {
         let format = raw.number_format(index, options);
@@ -178,7 +179,7 @@ fn sheet_preview(
     }
     let shown = grid.rows.len().min(PREVIEW_ROWS);
     SheetPreview {
-        sheet: grid.sheet.clone(),
+        sheet: grid.sheet.as_deref().map(str::to_owned),
         rows: grid.rows[..shown]
             .iter()
             .map(|row| row.iter().map(Cell::as_text).collect())

@@ -12,7 +12,11 @@ use crate::model::{
     Indicator, Measure, Period, Strategy, Target, Unit, Warning, period_value_mut,
 };
 use crate::parse::{FormatVote, NumberFormat, parse_measure, parse_number, parse_target};
-use crate::text::{clean, fold, is_roman_numeral, years};
+use std::borrow::Cow;
+
+use rustc_hash::FxHashMap;
+
+use crate::text::{clean, clean_nfc_cow, fold, is_roman_numeral, years};
 
 use super::grid::{Cell, Grid};
 
@@ -653,6 +657,8 @@ pub struct TableRead {
     pub decisions: Vec<String>,
     /// The number format used.
     pub number_format: NumberFormat,
+    /// The header's (first) row in the file, 1-based.
+    pub header_row: u32,
     /// (strategy, indicator) indices whose direction a direction column gave.
     explicit_directions: Vec<(usize, usize)>,
 }
@@ -693,6 +699,39 @@ pub fn read_table(
     context: &Context,
     forced_header_row: Option<usize>,
 ) -> Result<TableRead, NoTable> {
+    Ok(start(grid, context, forced_header_row)?.finish())
+}
+
+/// Reads the indicator table of a grid that holds only the first rows of a long table: after
+/// those, `refill` is called with the grid to replace its rows by the next ones (no header),
+/// until it returns false. The header, title and number format are decided on the first
+/// rows; the rows of all chunks are read as one table. Memory stays that of one chunk of
+/// cells besides what is read.
+pub fn read_table_in_chunks(
+    grid: &mut Grid,
+    context: &Context,
+    forced_header_row: Option<usize>,
+    mut refill: impl FnMut(&mut Grid) -> bool,
+) -> Result<TableRead, NoTable> {
+    let mut started = start(grid, context, forced_header_row)?;
+    loop {
+        grid.rows.clear();
+        grid.row_numbers.clear();
+        grid.merges.clear();
+        if !refill(grid) {
+            break;
+        }
+        started.more(grid, context);
+    }
+    Ok(started.finish())
+}
+
+/// Finds the header and reads the rows of `grid` below it.
+fn start(
+    grid: &Grid,
+    context: &Context,
+    forced_header_row: Option<usize>,
+) -> Result<Started, NoTable> {
     let mut header = find_header(grid, forced_header_row).ok_or_else(|| NoTable {
         searched: grid.rows.len().min(HEADER_SEARCH_ROWS),
         part_of_year: part_of_year_header(grid),
@@ -705,6 +744,7 @@ pub fn read_table(
     }
     let mut read = TableRead::default();
     let header_at = grid.at(header.first_row, None);
+    read.header_row = header_at.row;
     read.decisions.push(format!(
         "header on row {}{}: {}",
         header_at.row,
@@ -747,17 +787,25 @@ pub fn read_table(
             "no year in the header, the title or the file name: targets and actual results are read as undated (period {UNDATED})"
         ));
     }
+    let mut state = RowState {
+        title_name: title.map(|(name, _)| name),
+        dimension_columns: header
+            .roles
+            .iter()
+            .enumerate()
+            .filter(|(_, role)| **role == Some(Role::Dimension))
+            .map(|(column, _)| column)
+            .collect(),
+        ..RowState::default()
+    };
     let mut reader = RowReader {
         grid,
         header: &header,
         context,
         format,
         title_span,
-        title_name: title.map(|(name, _)| name),
         read: &mut read,
-        current_goal: None,
-        breakdown_index: std::collections::HashMap::new(),
-        folds: std::collections::HashMap::new(),
+        state: &mut state,
     };
     for row in data_start..grid.rows.len() {
         if row < data_start + 2 && is_column_numbering(grid, row) {
@@ -769,15 +817,55 @@ pub fn read_table(
         }
         reader.row(row);
     }
-    let explicit = std::mem::take(&mut read.explicit_directions);
-    for (index, strategy) in read.strategies.iter_mut().enumerate() {
-        finish(
-            strategy,
-            |indicator| explicit.contains(&(index, indicator)),
-            &mut read.decisions,
-        );
+    Ok(Started {
+        read,
+        header,
+        format,
+        title_span,
+        state,
+    })
+}
+
+/// A table whose header and first rows are read, ready for more rows.
+struct Started {
+    read: TableRead,
+    header: Header,
+    format: NumberFormat,
+    title_span: Option<(Period, Period)>,
+    state: RowState,
+}
+
+impl Started {
+    /// Reads every row of `grid` (a later chunk of the same table, with no header).
+    fn more(&mut self, grid: &Grid, context: &Context) {
+        let mut reader = RowReader {
+            grid,
+            header: &self.header,
+            context,
+            format: self.format,
+            title_span: self.title_span,
+            read: &mut self.read,
+            state: &mut self.state,
+        };
+        for row in 0..grid.rows.len() {
+            reader.row(row);
+        }
     }
-    Ok(read)
+
+    /// Directions inferred, totals of breakdowns added, spans set.
+    fn finish(mut self) -> TableRead {
+        let mut read = self.read;
+        let explicit = std::mem::take(&mut read.explicit_directions);
+        for (index, strategy) in read.strategies.iter_mut().enumerate() {
+            finish(
+                strategy,
+                |indicator| explicit.contains(&(index, indicator)),
+                &mut read.decisions,
+            );
+        }
+        self.state = RowState::default();
+        read
+    }
 }
 
 /// The one year the header's target and actual columns name, if they name exactly one ("Năm
@@ -931,24 +1019,66 @@ fn title_of(grid: &Grid, header_row: usize) -> Option<(String, Option<(Period, P
     Some((name, span))
 }
 
-/// Reads data rows one at a time.
+/// Reads data rows one at a time, from one grid (a whole sheet, or a chunk of a long text
+/// file); what it learns from the rows is kept in a [`RowState`] that outlives the grid.
 struct RowReader<'a> {
     grid: &'a Grid,
     header: &'a Header,
     context: &'a Context,
     format: NumberFormat,
-    title_name: Option<String>,
     title_span: Option<(Period, Period)>,
     read: &'a mut TableRead,
-    current_goal: Option<String>,
-    /// (strategy, indicator, keys) → position in the indicator's breakdown.
-    breakdown_index: std::collections::HashMap<BreakdownKey, usize>,
-    /// Folded forms of texts seen (names, codes, communes repeat on every row of a long table).
-    folds: std::collections::HashMap<String, String>,
+    state: &'a mut RowState,
 }
 
-/// A breakdown part of an indicator: (strategy, indicator, keys).
-type BreakdownKey = (usize, usize, Vec<(String, String)>);
+/// What reading rows has learnt so far: the current goal, and indexes of what was read.
+#[derive(Default)]
+struct RowState {
+    title_name: Option<String>,
+    current_goal: Option<String>,
+    /// (strategy, indicator, interned key values) → position in the indicator's breakdown.
+    breakdown_index: FxHashMap<BreakdownKey, usize>,
+    /// Breakdown key values ("Xã số 001", "Nữ") → their number in `key_values`.
+    key_ids: FxHashMap<String, u32>,
+    /// Breakdown key values by number, and whether each means a total ("Tổng", "Toàn tỉnh").
+    key_values: Vec<(String, bool)>,
+    /// The interned keys of the row being read (kept to avoid an allocation per row).
+    key_scratch: Vec<u32>,
+    /// Folded forms of texts seen (names, codes, communes repeat on every row of a long table),
+    /// as positions in `fold_list`.
+    folds: FxHashMap<String, usize>,
+    fold_list: Vec<String>,
+    /// Per strategy (by position): indicator position by code, and by name for rows without one.
+    indicator_codes: Vec<FxHashMap<String, usize>>,
+    indicator_names: Vec<FxHashMap<String, usize>>,
+    /// The strategy of every row when the table has no strategy columns, once created.
+    only_strategy: Option<usize>,
+    /// Columns with the dimension role, in order.
+    dimension_columns: Vec<usize>,
+}
+
+/// A breakdown part of an indicator: (strategy, indicator, interned key values).
+type BreakdownKey = (usize, usize, Vec<u32>);
+
+/// Folded words that make a breakdown value a total rather than a part.
+const TOTAL_KEYS: &[&str] = &[
+    "tong",
+    "tong so",
+    "tong cong",
+    "toan tinh",
+    "toan huyen",
+    "toan xa",
+    "chung",
+    "ca nuoc",
+    "total",
+    "all",
+    "both",
+    "both sexes",
+    "all ages",
+];
+
+/// Folded words that open a totals row's name.
+const TOTAL_ROW_WORDS: &[&str] = &["tong", "cong", "total", "sum", "tong so", "tong cong"];
 
 /// Words that open a budget line's name.
 const BUDGET_WORDS: &[&str] = &[
@@ -962,12 +1092,22 @@ const BUDGET_WORDS: &[&str] = &[
     "spending",
 ];
 
-impl RowReader<'_> {
-    fn text(&self, row: usize, role: Role) -> String {
+impl<'a> RowReader<'a> {
+    /// The cleaned text of the row's first column with `role`; borrowed from the grid when the
+    /// cell is already clean text.
+    fn text(&self, row: usize, role: Role) -> Cow<'a, str> {
         self.header
             .column(role)
-            .map(|column| clean(&self.grid.cell(row, column).as_text()))
-            .unwrap_or_default()
+            .map_or(Cow::Borrowed(""), |column| self.cell_text(row, column))
+    }
+
+    fn cell_text(&self, row: usize, column: usize) -> Cow<'a, str> {
+        let grid: &'a Grid = self.grid;
+        match grid.cell(row, column) {
+            Cell::Empty => Cow::Borrowed(""),
+            Cell::Text(text) => clean_nfc_cow(text),
+            other => Cow::Owned(clean(&other.as_text())),
+        }
     }
 
     fn warn(&mut self, at: CellRef, message: String) {
@@ -978,7 +1118,7 @@ impl RowReader<'_> {
         if self.grid.row_is_empty(row) {
             return;
         }
-        let at_row = self.grid.at(row, None);
+        let row_number = self.grid.row_numbers.get(row).copied().unwrap_or(0);
         let code = self.text(row, Role::Code);
         let name = self.text(row, Role::Name);
         let has_values = self.header.roles.iter().enumerate().any(|(column, role)| {
@@ -987,53 +1127,52 @@ impl RowReader<'_> {
         });
         let folded_name = self.folded(&name);
         if !has_values && (is_roman_numeral(&code) || is_goal_code(&code)) && !name.is_empty() {
-            self.current_goal = Some(code.trim_end_matches('.').to_owned());
+            self.state.current_goal = Some(code.trim_end_matches('.').to_owned());
             let strategy = self.strategy_for(row);
             let goal_code = code.trim_end_matches('.').to_owned();
             if strategy.goal(&goal_code).is_none() {
                 strategy.goals.push(Goal {
                     code: goal_code,
-                    name,
+                    name: name.into_owned(),
                 });
             }
             return;
         }
         let folded_code = self.folded(&code);
+        let (folded_name, folded_code) = (
+            &self.state.fold_list[folded_name],
+            &self.state.fold_list[folded_code],
+        );
         if ["trong do", "of which"]
             .iter()
             .any(|word| folded_name.starts_with(word) || folded_code.starts_with(word))
         {
             self.read.decisions.push(format!(
-                "row {}: \"Trong đó\" breakdown, not an indicator",
-                at_row.row
+                "row {row_number}: \"Trong đó\" breakdown, not an indicator"
             ));
             return;
         }
         if code.is_empty()
-            && ["tong", "cong", "total", "sum", "tong so", "tong cong"]
-                .iter()
-                .any(|word| {
-                    folded_name == *word
-                        || folded_name.starts_with(&format!("{word} "))
-                        || folded_name.starts_with(&format!("{word}:"))
+            && TOTAL_ROW_WORDS.iter().any(|word| {
+                folded_name.strip_prefix(word).is_some_and(|rest| {
+                    rest.is_empty() || rest.starts_with(' ') || rest.starts_with(':')
                 })
+            })
         {
             self.read.decisions.push(format!(
-                "row {}: totals row \"{name}\", not an indicator",
-                at_row.row
+                "row {row_number}: totals row \"{name}\", not an indicator"
             ));
             return;
         }
         if name.is_empty() && code.is_empty() {
             self.read
                 .decisions
-                .push(format!("row {}: no code and no name, skipped", at_row.row));
+                .push(format!("row {row_number}: no code and no name, skipped"));
             return;
         }
         if !has_values && code.is_empty() {
             self.read.decisions.push(format!(
-                "row {}: note \"{name}\", not an indicator",
-                at_row.row
+                "row {row_number}: note \"{name}\", not an indicator"
             ));
             return;
         }
@@ -1041,62 +1180,76 @@ impl RowReader<'_> {
             .iter()
             .any(|word| folded_name.starts_with(word))
         {
-            self.budget_row(row, name);
+            self.budget_row(row, name.into_owned());
             return;
         }
         self.indicator_row(row, &code, &name);
     }
 
-    /// [`fold`] of a text, remembered.
-    fn folded(&mut self, text: &str) -> String {
-        if let Some(folded) = self.folds.get(text) {
-            return folded.clone();
+    /// [`fold`] of a text, remembered: its position in `fold_list`.
+    fn folded(&mut self, text: &str) -> usize {
+        if let Some(at) = self.state.folds.get(text) {
+            return *at;
         }
-        let folded = fold(text);
-        self.folds.insert(text.to_owned(), folded.clone());
-        folded
+        self.state.fold_list.push(fold(text));
+        let at = self.state.fold_list.len() - 1;
+        self.state.folds.insert(text.to_owned(), at);
+        at
     }
 
-    /// Whether the row's indicator was already read from an earlier row (a long table repeats
-    /// its name, unit and direction on every row; they are read from the first).
-    fn indicator_known(&self, row: usize, code: &str, name: &str) -> bool {
-        let strategy_code = self.row_strategy_code(row);
-        self.read
-            .strategies
-            .iter()
-            .find(|strategy| strategy.code == strategy_code)
-            .is_some_and(|strategy| {
-                strategy.indicators.iter().any(|indicator| {
-                    if code.is_empty() {
-                        indicator.name == name
-                    } else {
-                        indicator.code == code
-                    }
-                })
-            })
+    /// The position of the row's indicator if an earlier row already read it (a long table
+    /// repeats its name, unit and direction on every row; they are read from the first). An
+    /// indicator is known by its code, or by its name when the row has no code.
+    fn indicator_at(&self, strategy: Option<usize>, code: &str, name: &str) -> Option<usize> {
+        let strategy = strategy?;
+        let index = if code.is_empty() {
+            self.state.indicator_names.get(strategy)?.get(name)
+        } else {
+            self.state.indicator_codes.get(strategy)?.get(code)
+        };
+        index.copied()
     }
 
-    /// The code of the strategy a row belongs to.
-    fn row_strategy_code(&self, row: usize) -> String {
+    /// The position of the strategy a row belongs to, if it exists yet.
+    fn row_strategy(&self, row: usize) -> Option<usize> {
+        if self.state.only_strategy.is_some() {
+            return self.state.only_strategy;
+        }
         let code = self.text(row, Role::Strategy);
-        if code.is_empty() {
+        let code = if code.is_empty() {
             let name = self.text(row, Role::StrategyName);
             if name.is_empty() {
-                self.context.code.clone()
+                Cow::Borrowed(self.context.code.as_str())
             } else {
                 name
             }
         } else {
             code
-        }
+        };
+        self.read
+            .strategies
+            .iter()
+            .position(|strategy| strategy.code == code)
     }
 
     /// The strategy a row belongs to, created on first use.
     fn strategy_for(&mut self, row: usize) -> &mut Strategy {
-        let code = self.text(row, Role::Strategy);
-        let name = self.text(row, Role::StrategyName);
+        let at = self.strategy_index_for(row);
+        &mut self.read.strategies[at]
+    }
+
+    /// The position of the strategy a row belongs to, created on first use.
+    fn strategy_index_for(&mut self, row: usize) -> usize {
+        if let Some(at) = self.state.only_strategy {
+            return at;
+        }
+        let code = self.text(row, Role::Strategy).into_owned();
+        let name = self.text(row, Role::StrategyName).into_owned();
+        let no_columns = self.header.column(Role::Strategy).is_none()
+            && self.header.column(Role::StrategyName).is_none();
         let (code, name, span) = if code.is_empty() && name.is_empty() {
             let name = self
+                .state
                 .title_name
                 .clone()
                 .unwrap_or_else(|| self.context.stem.clone());
@@ -1114,20 +1267,28 @@ impl RowReader<'_> {
                 code,
                 name,
                 span,
-                source_file: self.grid.file.clone(),
+                source_file: self.grid.file.to_string(),
                 ..Strategy::default()
             });
+            self.state.indicator_codes.push(FxHashMap::default());
+            self.state.indicator_names.push(FxHashMap::default());
             self.read.strategies.len() - 1
         });
-        &mut self.read.strategies[at]
+        if no_columns {
+            self.state.only_strategy = Some(at);
+        }
+        at
     }
 
     fn budget_row(&mut self, row: usize, name: String) {
         let unit = self.text(row, Role::Unit);
         let mut line = BudgetLine {
             name,
-            unit,
-            source: join_nonempty(&[self.text(row, Role::Source), self.text(row, Role::Note)]),
+            unit: unit.into_owned(),
+            source: join_nonempty(&[
+                self.text(row, Role::Source).into_owned(),
+                self.text(row, Role::Note).into_owned(),
+            ]),
             origin: Some(self.grid.at(row, None)),
             ..BudgetLine::default()
         };
@@ -1166,10 +1327,11 @@ impl RowReader<'_> {
     }
 
     fn indicator_row(&mut self, row: usize, code: &str, name: &str) {
-        let known = self.indicator_known(row, code, name);
+        let known_at = self.indicator_at(self.row_strategy(row), code, name);
+        let known = known_at.is_some();
         let goal = match self.text(row, Role::Goal) {
             _ if known => None,
-            text if text.is_empty() => self.current_goal.clone(),
+            text if text.is_empty() => self.state.current_goal.clone(),
             text => Some(self.goal_from_text(row, &text)),
         };
         let unit = if known {
@@ -1178,7 +1340,7 @@ impl RowReader<'_> {
             Unit::parse(&self.text(row, Role::Unit))
         };
         let direction_text = if known {
-            String::new()
+            Cow::Borrowed("")
         } else {
             self.text(row, Role::Direction)
         };
@@ -1205,7 +1367,7 @@ impl RowReader<'_> {
             .or_else(|| self.title_span.map(|(_, to)| to))
             .or_else(|| self.context.span.map(|(_, to)| to))
             .unwrap_or(UNDATED);
-        let keys = self.breakdown_keys(row);
+        let has_keys = self.breakdown_keys(row);
         let baseline = self.baseline(row);
         let source = self.text(row, Role::Source);
         let note = self.text(row, Role::Note);
@@ -1265,23 +1427,19 @@ impl RowReader<'_> {
         }
         let assessment_at = grid.at(row, header.column(Role::Assessment));
         let goal_for_strategy = goal.clone();
-        self.strategy_for(row);
-        let strategy_index = self
-            .read
-            .strategies
-            .iter()
-            .position(|candidate| candidate.code == self.row_strategy_code(row))
-            .unwrap_or(0);
+        let strategy_index = self.strategy_index_for(row);
+        let found = known_at.or_else(|| self.indicator_at(Some(strategy_index), code, name));
         let strategy = &mut self.read.strategies[strategy_index];
-        let key = if code.is_empty() { name } else { code };
-        let found = strategy.indicators.iter().position(|indicator| {
-            if code.is_empty() {
-                indicator.name == key
-            } else {
-                indicator.code == key
-            }
-        });
         let at = found.unwrap_or_else(|| {
+            let at = strategy.indicators.len();
+            if code.is_empty() {
+                self.state.indicator_names[strategy_index].insert(name.to_owned(), at);
+            } else {
+                self.state.indicator_codes[strategy_index].insert(code.to_owned(), at);
+            }
+            self.state.indicator_names[strategy_index]
+                .entry(name.to_owned())
+                .or_insert(at);
             strategy.indicators.push(Indicator {
                 code: code.to_owned(),
                 name: name.to_owned(),
@@ -1306,25 +1464,44 @@ impl RowReader<'_> {
             indicator.baseline = baseline;
         }
         if indicator.source.is_empty() {
-            indicator.source = source;
+            indicator.source = source.into_owned();
         }
         if indicator.note.is_empty() {
-            indicator.note = note;
+            indicator.note = note.into_owned();
         }
-        let values = if keys.is_empty() {
-            &mut indicator.values
-        } else {
-            let part = *self
-                .breakdown_index
-                .entry((strategy_index, at, keys.clone()))
-                .or_insert_with(|| {
-                    indicator.breakdown.push(Breakdown {
-                        keys,
-                        values: Vec::new(),
-                    });
-                    indicator.breakdown.len() - 1
+        let values = if has_keys {
+            let key = (
+                strategy_index,
+                at,
+                std::mem::take(&mut self.state.key_scratch),
+            );
+            let part = if let Some(part) = self.state.breakdown_index.get(&key) {
+                self.state.key_scratch = key.2;
+                *part
+            } else {
+                let keys = key
+                    .2
+                    .iter()
+                    .zip(&self.state.dimension_columns)
+                    .filter(|(id, _)| !self.state.key_values[**id as usize].1)
+                    .map(|(id, column)| {
+                        (
+                            self.header.texts[*column].clone(),
+                            self.state.key_values[*id as usize].0.clone(),
+                        )
+                    })
+                    .collect();
+                indicator.breakdown.push(Breakdown {
+                    keys,
+                    values: Vec::new(),
                 });
+                let part = indicator.breakdown.len() - 1;
+                self.state.breakdown_index.insert(key, part);
+                part
+            };
             &mut indicator.breakdown[part].values
+        } else {
+            &mut indicator.values
         };
         let mut conflicts = Vec::new();
         for (period, target) in targets {
@@ -1372,42 +1549,28 @@ impl RowReader<'_> {
         }
     }
 
-    /// The row's disaggregation keys: (dimension header, value) for each breakdown column with
-    /// a value other than a total ("Tổng", "Toàn tỉnh", "Total", "Chung").
-    fn breakdown_keys(&mut self, row: usize) -> Vec<(String, String)> {
-        let columns: Vec<usize> = self
-            .header
-            .roles
-            .iter()
-            .enumerate()
-            .filter(|(_, role)| **role == Some(Role::Dimension))
-            .map(|(column, _)| column)
-            .collect();
-        columns
-            .into_iter()
-            .filter_map(|column| {
-                let value = clean(&self.grid.cell(row, column).as_text());
-                let folded = self.folded(&value);
-                let total = value.is_empty()
-                    || [
-                        "tong",
-                        "tong so",
-                        "tong cong",
-                        "toan tinh",
-                        "toan huyen",
-                        "toan xa",
-                        "chung",
-                        "ca nuoc",
-                        "total",
-                        "all",
-                        "both",
-                        "both sexes",
-                        "all ages",
-                    ]
-                    .contains(&folded.as_str());
-                (!total).then(|| (self.header.texts[column].clone(), value))
-            })
-            .collect()
+    /// Reads the row's disaggregation keys into `key_scratch`, one interned value per
+    /// dimension column, and says whether any is a part rather than a total: the row's
+    /// breakdown is (dimension header, value) for each dimension column whose value is not a
+    /// total ("Tổng", "Toàn tỉnh", "Total", "Chung") or empty.
+    fn breakdown_keys(&mut self, row: usize) -> bool {
+        self.state.key_scratch.clear();
+        let mut any_part = false;
+        for index in 0..self.state.dimension_columns.len() {
+            let value = self.cell_text(row, self.state.dimension_columns[index]);
+            let id = if let Some(id) = self.state.key_ids.get(value.as_ref()) {
+                *id
+            } else {
+                let total = value.is_empty() || TOTAL_KEYS.contains(&fold(&value).as_str());
+                let id = self.state.key_values.len() as u32;
+                self.state.key_values.push((value.to_string(), total));
+                self.state.key_ids.insert(value.into_owned(), id);
+                id
+            };
+            any_part |= !self.state.key_values[id as usize].1;
+            self.state.key_scratch.push(id);
+        }
+        any_part
     }
 
     fn goal_from_text(&mut self, row: usize, text: &str) -> String {

@@ -5,6 +5,9 @@
 //! Excel shows and a sheet that declares, or touches, a far corner (`A1:XFD1048576`) costs no
 //! more than its content. XLSX sheets are read cell by cell with calamine's cell reader, as
 //! calamine's own ranges allocate the rectangle spanned by every cell present, empty or not.
+//!
+//! Rows and columns the file hides ([`super::visibility`]) are left out unless asked for: their
+//! rows are missing from the grid (its row numbers skip them) and their columns are empty.
 
 use std::io::Cursor;
 
@@ -12,10 +15,11 @@ use calamine::{Data, Reader, Sheets, open_workbook_auto_from_rs};
 
 use super::grid::{Cell, Grid};
 use super::legacy::{self, Legacy};
+use super::visibility::{Hidden, HiddenContent};
 
 /// Opens a workbook from its bytes.
 pub fn open(bytes: &[u8]) -> Result<Sheets<Cursor<&[u8]>>, calamine::Error> {
-    open_workbook_auto_from_rs(Cursor::new(bytes))
+    guarded(|| open_workbook_auto_from_rs(Cursor::new(bytes)))
 }
 
 /// The names of the workbook's worksheets, in workbook order.
@@ -24,18 +28,30 @@ pub fn sheet_names(workbook: &Sheets<Cursor<&[u8]>>) -> Vec<String> {
     workbook.sheet_names()
 }
 
-/// Reads one sheet into a grid.
+/// Reads one sheet into a grid. The cells of the rows and columns `hidden` names are left out
+/// unless `include_hidden`; either way, the hidden rows and columns that held content are
+/// returned, so that the reader can say what it left out or read.
 pub fn sheet_grid(
     workbook: &mut Sheets<Cursor<&[u8]>>,
     sheet: &str,
     file: &str,
-) -> Result<Grid, calamine::Error> {
-    let cells = if let Sheets::Xlsx(xlsx) = &mut *workbook {
-        xlsx_cells(xlsx, sheet)?
+    hidden: Option<&Hidden>,
+    include_hidden: bool,
+) -> Result<(Grid, HiddenContent), calamine::Error> {
+    let mut cells = if let Sheets::Xlsx(xlsx) = &mut *workbook {
+        guarded(|| xlsx_cells(xlsx, sheet))?
     } else {
-        range_cells(workbook, sheet)?
+        guarded(|| range_cells(workbook, sheet))?
     };
+    let content = hidden.map_or_else(HiddenContent::default, |hidden| {
+        hidden_content(&mut cells, hidden, include_hidden)
+    });
     let mut grid = build(cells, file, sheet);
+    if let Some(hidden) = hidden
+        && !include_hidden
+    {
+        drop_rows(&mut grid, hidden);
+    }
     if let Sheets::Xlsx(xlsx) = workbook {
         // Merged regions help read headers spread over two rows; a sheet without them is fine.
         let regions = xlsx.merge_cells_by_sheet_name(sheet).unwrap_or_default();
@@ -47,7 +63,50 @@ pub fn sheet_grid(
                 .collect(),
         );
     }
-    Ok(grid)
+    Ok((grid, content))
+}
+
+/// The hidden rows and columns among the cells, 1-based; their cells are removed unless
+/// `keep`.
+fn hidden_content(cells: &mut Vec<Placed>, hidden: &Hidden, keep: bool) -> HiddenContent {
+    let mut content = HiddenContent::default();
+    if hidden.is_empty() {
+        return content;
+    }
+    cells.retain(|(row, column, _)| {
+        let row_hidden = hidden.row(*row);
+        let column_hidden = hidden.column(*column);
+        if row_hidden {
+            content.rows.push(row + 1);
+        }
+        if column_hidden {
+            content.columns.push(column + 1);
+        }
+        keep || !(row_hidden || column_hidden)
+    });
+    for numbers in [&mut content.rows, &mut content.columns] {
+        numbers.sort_unstable();
+        numbers.dedup();
+    }
+    content
+}
+
+/// Runs a calamine call, turning a panic inside calamine into an error: calamine 0.38 indexes
+/// out of bounds on some damaged XLS files (their compound file's sectors, their shared
+/// strings), and no file may bring the app down. The workbook a call panicked on is not read
+/// any further.
+fn guarded<T>(read: impl FnOnce() -> Result<T, calamine::Error>) -> Result<T, calamine::Error> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(read)).unwrap_or_else(|panic| {
+        let reason = panic
+            .downcast_ref::<&str>()
+            .map(|reason| (*reason).to_owned())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        Err(calamine::Error::Io(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!("damaged: the workbook reader stopped ({reason})"),
+        )))
+    })
 }
 
 /// A cell with content at its 0-based (row, column) in the sheet.
@@ -108,11 +167,30 @@ fn range_cells(
     Ok(cells)
 }
 
+/// Takes the hidden rows out of a grid (before merged regions are added): the grid's row
+/// numbers skip them, so the rows around them meet as they do on screen.
+fn drop_rows(grid: &mut Grid, hidden: &Hidden) {
+    let keep: Vec<bool> = grid
+        .row_numbers
+        .iter()
+        .map(|number| !hidden.row(number - 1))
+        .collect();
+    if keep.iter().all(|keep| *keep) {
+        return;
+    }
+    let mut keep_row = keep.iter();
+    grid.rows
+        .retain(|_| keep_row.next().copied().unwrap_or(true));
+    let mut keep_number = keep.iter();
+    grid.row_numbers
+        .retain(|_| keep_number.next().copied().unwrap_or(true));
+}
+
 /// Lays cells out as a grid from the first row and column with content.
 fn build(mut cells: Vec<Placed>, file: &str, sheet: &str) -> Grid {
     let mut grid = Grid {
-        file: file.to_owned(),
-        sheet: Some(sheet.to_owned()),
+        file: file.into(),
+        sheet: Some(sheet.into()),
         first_column: 1,
         ..Grid::default()
     };
@@ -155,21 +233,25 @@ pub fn convert_legacy_text(grid: &mut Grid) -> Option<Legacy> {
 }
 
 /// Adds merged regions, given as 0-based sheet (row, column) corners, as grid indices; regions
-/// wholly outside the grid are dropped, the others clipped to it.
+/// wholly outside the grid (or within rows left out) are dropped, the others clipped to it.
 fn add_merges(grid: &mut Grid, regions: Vec<((u32, u32), (u32, u32))>) {
-    let Some(first_row) = grid.row_numbers.first().map(|row| row - 1) else {
+    if grid.row_numbers.is_empty() {
         return;
-    };
+    }
     let first_column = grid.first_column - 1;
-    let last_row = first_row + grid.rows.len() as u32 - 1;
     for ((top, left), (bottom, right)) in regions {
-        if bottom < first_row || right < first_column || top > last_row {
+        // The grid rows from the first at or below `top` to the last at or above `bottom`.
+        let first = grid.row_numbers.partition_point(|number| *number <= top);
+        let end = grid
+            .row_numbers
+            .partition_point(|number| *number <= bottom + 1);
+        if first >= end || right < first_column {
             continue;
         }
         grid.merges.push((
-            (top.max(first_row) - first_row) as usize,
+            first,
             (left.max(first_column) - first_column) as usize,
-            (bottom.min(last_row) - first_row) as usize,
+            end - 1,
             (right - first_column) as usize,
         ));
     }
@@ -244,5 +326,29 @@ mod tests {
             vec![((6, 0), (7, 0)), ((0, 0), (0, 7)), ((3, 0), (20, 3))],
         );
         assert_eq!(grid.merges, vec![(0, 0, 1, 0), (0, 0, 1, 3)]);
+    }
+
+    #[test]
+    fn merges_skip_rows_left_out() {
+        // Sheet rows 3, 5 and 6 are kept (0-based 2, 4, 5); row 4 is hidden.
+        let mut grid = build(
+            vec![
+                (2, 0, Cell::text("STT")),
+                (4, 0, Cell::text("1")),
+                (5, 0, Cell::text("2")),
+            ],
+            "f.xlsx",
+            "S",
+        );
+        let mut hidden = Hidden::default();
+        hidden.hide_rows(3, 3);
+        drop_rows(&mut grid, &hidden);
+        assert_eq!(grid.row_numbers, vec![3, 5, 6]);
+        assert_eq!(grid.text_at(1, 0), Some("1"));
+        add_merges(
+            &mut grid,
+            vec![((2, 0), (4, 1)), ((3, 0), (3, 2)), ((3, 0), (5, 0))],
+        );
+        assert_eq!(grid.merges, vec![(0, 0, 1, 1), (1, 0, 2, 0)]);
     }
 }

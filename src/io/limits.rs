@@ -1,0 +1,163 @@
+//! Limits that keep a broken or hostile file from taking all the memory: the parts of a zip
+//! container (XLSX, XLSM, XLSB, ODS) are checked against their uncompressed sizes, as the
+//! container declares them, before any part is inflated. The zip reader stops with an error
+//! where a part inflates to more than it declares, so the declared sizes bound what is read.
+//!
+//! A few kilobytes of deflated XML can inflate to gigabytes (a "zip bomb"); a real indicator
+//! workbook is far below these limits (a 282,000-row table is an 88 MB sheet).
+
+use std::io::{Cursor, Read};
+
+use super::LoadError;
+
+/// The largest uncompressed size of one part of a workbook that is read (a sheet's XML, the
+/// shared strings, an ODS file's content): 512 MiB, about 1.6 million rows of a nine-column
+/// indicator table, more than the 1,048,576 rows a sheet can have in Excel.
+pub const MAX_PART_BYTES: u64 = 512 << 20;
+
+/// The largest uncompressed size of all the parts of a workbook together: 1 GiB.
+pub const MAX_TOTAL_BYTES: u64 = 1 << 30;
+
+/// Checks a zip container's declared part sizes against [`MAX_PART_BYTES`] and
+/// [`MAX_TOTAL_BYTES`]; the error names the file, the part and, for an XLSX sheet, the sheet.
+/// Bytes that are not a readable zip container pass: the workbook reader reports them.
+pub fn check_zip(file: &str, bytes: &[u8]) -> Result<(), LoadError> {
+    let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return Ok(());
+    };
+    let mut total = 0u64;
+    let mut over = None;
+    for index in 0..archive.len() {
+        let Ok(entry) = archive.by_index_data(index) else {
+            continue;
+        };
+        let size = entry.size();
+        total = total.saturating_add(size);
+        if size > MAX_PART_BYTES {
+            let part = entry
+                .name()
+                .map_or_else(|_| format!("part {}", index + 1), |name| name.into_owned());
+            over = Some((part, size, MAX_PART_BYTES));
+            break;
+        }
+    }
+    if over.is_none() && total > MAX_TOTAL_BYTES {
+        over = Some(("all its parts together".to_owned(), total, MAX_TOTAL_BYTES));
+    }
+    let Some((part, size, limit)) = over else {
+        return Ok(());
+    };
+    let where_ = sheet_of_part(&mut archive, &part)
+        .map(|sheet| format!(", sheet \"{sheet}\""))
+        .unwrap_or_default();
+    Err(LoadError::TooLarge {
+        file: file.to_owned(),
+        where_,
+        part,
+        size,
+        limit,
+    })
+}
+
+/// The name of the XLSX sheet stored in `part` ("xl/worksheets/sheet1.xml"), from the
+/// workbook's relationships and sheet list; `None` for any other part, or where those small
+/// parts cannot be read.
+fn sheet_of_part<R: Read + std::io::Seek>(
+    archive: &mut zip::ZipArchive<R>,
+    part: &str,
+) -> Option<String> {
+    let file_name = part.strip_prefix("xl/")?;
+    let relationships = small_part(archive, "xl/_rels/workbook.xml.rels")?;
+    let id = tags(&relationships, "Relationship").find_map(|tag| {
+        let target = attribute(tag, "Target")?;
+        let target = target.strip_prefix("/xl/").unwrap_or(target);
+        (target == file_name).then(|| attribute(tag, "Id").map(str::to_owned))?
+    })?;
+    let workbook = small_part(archive, "xl/workbook.xml")?;
+    tags(&workbook, "sheet").find_map(|tag| {
+        let sheet_id = tag.split_whitespace().find_map(|pair| {
+            let (key, value) = pair.split_once('=')?;
+            key.ends_with(":id")
+                .then(|| value.trim_matches(['"', '\'', '/', '>']))
+        })?;
+        (sheet_id == id).then(|| attribute(tag, "name").map(unescape))?
+    })
+}
+
+/// A part of at most 1 MiB as text.
+fn small_part<R: Read + std::io::Seek>(
+    archive: &mut zip::ZipArchive<R>,
+    name: &str,
+) -> Option<String> {
+    let entry = archive.by_name(name).ok()?;
+    let mut text = String::new();
+    entry.take(1 << 20).read_to_string(&mut text).ok()?;
+    Some(text)
+}
+
+/// The opening tags named `name` (with or without a namespace prefix), each from its name to
+/// its `>`.
+fn tags<'a>(xml: &'a str, name: &'a str) -> impl Iterator<Item = &'a str> {
+    xml.split('<').filter_map(move |piece| {
+        let tag = &piece[..piece.find('>').unwrap_or(piece.len())];
+        let element = tag.split_whitespace().next()?;
+        let local = element.rsplit(':').next()?;
+        (local == name).then_some(tag)
+    })
+}
+
+/// The value of attribute `name` in an opening tag.
+fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let mut rest = tag;
+    loop {
+        let at = rest.find(name)?;
+        let before = rest[..at].chars().next_back();
+        let after = rest[at + name.len()..].trim_start();
+        rest = &rest[at + name.len()..];
+        if !before.is_some_and(char::is_whitespace) {
+            continue;
+        }
+        let Some(value) = after.strip_prefix('=') else {
+            continue;
+        };
+        let value = value.trim_start();
+        let quote = value.chars().next()?;
+        if quote != '"' && quote != '\'' {
+            continue;
+        }
+        let value = &value[1..];
+        return value.find(quote).map(|end| &value[..end]);
+    }
+}
+
+/// Replaces XML's five predefined entities.
+fn unescape(text: &str) -> String {
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attributes_and_tags() {
+        let xml = r#"<sheets><sheet name="Báo cáo &amp; KH" sheetId="1" r:id="rId1"/><x:sheet name='B' r:id="rId2"/></sheets>"#;
+        let found: Vec<_> = tags(xml, "sheet")
+            .filter_map(|tag| attribute(tag, "name"))
+            .collect();
+        assert_eq!(found, ["Báo cáo &amp; KH", "B"]);
+        assert_eq!(unescape(found[0]), "Báo cáo & KH");
+        assert_eq!(attribute(r#"sheet sheetId="1" r:id="rId1""#, "id"), None);
+        assert_eq!(
+            attribute(
+                r#"Relationship Id="rId3" Target="worksheets/sheet3.xml""#,
+                "Id"
+            ),
+            Some("rId3")
+        );
+    }
+}
