@@ -34,9 +34,10 @@ pub fn check_zip(file: &str, bytes: &[u8]) -> Result<(), LoadError> {
         let size = entry.size();
         total = total.saturating_add(size);
         if size > MAX_PART_BYTES {
-            let part = entry
-                .name()
-                .map_or_else(|_| format!("part {}", index + 1), |name| name.into_owned());
+            let part = entry.name().map_or_else(
+                |_| format!("part {}", index + 1),
+                std::borrow::Cow::into_owned,
+            );
             over = Some((part, size, MAX_PART_BYTES));
             break;
         }
