@@ -358,3 +358,117 @@ fn long_layout_with_disaggregation_columns() {
         document
     );
 }
+
+fn load_with(name: &str, options: &ImportOptions) -> Loaded {
+    let path = format!(
+        "{}/tests/fixtures/import_cases/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let bytes = std::fs::read(&path).unwrap_or_else(|error| panic!("{path}: {error}"));
+    load_bytes(name, &bytes, options)
+        .unwrap_or_else(|error| panic!("{name} does not load: {error}"))
+}
+
+fn codes(strategy: &Strategy) -> Vec<&str> {
+    strategy
+        .indicators
+        .iter()
+        .map(|indicator| indicator.code.as_str())
+        .collect()
+}
+
+fn warnings(loaded: &Loaded) -> Vec<String> {
+    loaded.warnings.iter().map(ToString::to_string).collect()
+}
+
+#[test]
+fn xlsx_hidden_rows_and_columns_are_left_out_and_named() {
+    let loaded = load("hidden_rows_columns.xlsx");
+    let strategy = only(&loaded);
+    assert_eq!(
+        codes(strategy),
+        ["1", "2", "3", "5"],
+        "row 7 (indicator 4) is hidden"
+    );
+    let poverty = indicator(strategy, "1");
+    assert_eq!(
+        target(poverty, 2023),
+        (4.0, None),
+        "the hidden column D holds the superseded target 5"
+    );
+    assert_eq!(actual(poverty, 2023), Measure::Number(3.8));
+    assert_eq!(target(indicator(strategy, "5"), 2023), (21000.0, None));
+    assert_eq!(
+        warnings(&loaded),
+        [
+            "hidden_rows_columns.xlsx, sheet \"Báo cáo\": rows 7, 9\u{2013}10 and column D are hidden in the file and were not read (include hidden rows and columns to read them)"
+        ]
+    );
+}
+
+#[test]
+fn xlsx_hidden_rows_are_read_when_asked() {
+    let options = ImportOptions {
+        include_hidden: true,
+        ..ImportOptions::default()
+    };
+    let loaded = load_with("hidden_rows_columns.xlsx", &options);
+    let strategy = only(&loaded);
+    // The helper rows 9 and 10, hidden for a reason, read as indicators without a code.
+    assert_eq!(codes(strategy), ["1", "2", "3", "4", "5", "", ""]);
+    // Read, the old target in column D comes first and is kept; the current one is a warning.
+    assert_eq!(target(indicator(strategy, "1"), 2023), (5.0, None));
+    assert!(warnings(&loaded).contains(
+        &"hidden_rows_columns.xlsx, sheet \"Báo cáo\", row 4, column E: a second target \"4\" for 2023; the first, \"5\", is kept".to_owned()
+    ));
+    let training = indicator(strategy, "4");
+    assert_eq!(training.name, "Tỷ lệ lao động qua đào tạo");
+    assert_eq!(actual(training, 2023), Measure::Number(66.0));
+    assert!(
+        decided(
+            &loaded,
+            "sheet \"Báo cáo\": rows 7, 9\u{2013}10 and column D are hidden in the file and were read"
+        ),
+        "{:?}",
+        loaded.decisions
+    );
+    assert!(
+        !warnings(&loaded)
+            .iter()
+            .any(|warning| warning.contains("hidden in the file")),
+        "{:?}",
+        warnings(&loaded)
+    );
+}
+
+#[test]
+fn ods_collapsed_and_filtered_rows_and_columns_are_left_out_and_named() {
+    let loaded = load("hidden_rows_columns.ods");
+    let strategy = only(&loaded);
+    assert_eq!(
+        codes(strategy),
+        ["A1", "A3", "A4"],
+        "row 3 is collapsed and row 8 filtered out; row 7 follows a repeated pair of hidden rows"
+    );
+    assert_eq!(target(indicator(strategy, "A1"), 2023), (4.0, None));
+    assert_eq!(
+        actual(indicator(strategy, "A4"), 2023),
+        Measure::Number(21350.0)
+    );
+    assert_eq!(
+        warnings(&loaded),
+        [
+            "hidden_rows_columns.ods, sheet \"Chỉ tiêu\": rows 3, 8 and column D are hidden in the file and were not read (include hidden rows and columns to read them)"
+        ]
+    );
+    let options = ImportOptions {
+        include_hidden: true,
+        ..ImportOptions::default()
+    };
+    let everything = load_with("hidden_rows_columns.ods", &options);
+    assert_eq!(codes(only(&everything)), ["A1", "A2", "A3", "A4", "A5"]);
+    assert_eq!(
+        actual(indicator(only(&everything), "A5"), 2023),
+        Measure::Number(91.0)
+    );
+}
