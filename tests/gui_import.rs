@@ -11,12 +11,19 @@ use chitieu::app::ChitieuApp;
 use chitieu::io::ImportOptions;
 use chitieu::io::preview::{Mappings, preview};
 use chitieu::io::table::Role as ColumnRole;
+use chitieu::model::{Indicator, Measure};
 use eframe::egui;
+use eframe::egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT as _, Queryable};
 
 /// A file whose header names no known column.
 const UNSURE: &str = "Mục;Nội dung X;Số A;Số B\n1;Tỷ lệ trẻ em;95;96,5\n2;Tỷ lệ xã;60;52,4\n";
+/// A file whose header names the code, the indicator and the target, but not the column of
+/// results, which holds ratios ("76/145": 76 of 145 households).
+const RATIOS: &str = "STT;Chỉ tiêu;Kế hoạch 2020;Số B\n1;Tỷ lệ hộ dùng nước sạch;50;76/145\n2;Tỷ lệ xã đạt chuẩn;60;30/50\n";
+/// Next year's file of the same template.
+const RATIOS_NEXT: &str = "STT;Chỉ tiêu;Kế hoạch 2021;Số B\n1;Tỷ lệ hộ dùng nước sạch;55;80/150\n2;Tỷ lệ xã đạt chuẩn;65;33/50\n";
 const TITLE: &str = "Nhập tệp: chọn cách đọc";
 const HEADLINE: &str = "1/2 chỉ tiêu đạt và vượt";
 
@@ -33,6 +40,8 @@ fn folder(test: &str) -> PathBuf {
 fn harness(mappings: &Path) -> Harness<'static, ChitieuApp> {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
+        // Opening the dialog and its popups animates for a few frames.
+        .with_max_steps(12)
         .build_eframe(|cc| ChitieuApp::new(cc, &[]));
     harness.run();
     harness
@@ -150,5 +159,195 @@ fn a_file_being_read_shows_progress_and_can_be_cancelled() {
         .open_bytes("binh-dang-gioi-2011-2020.csv", &bytes);
     harness.run();
     assert_eq!(harness.state().document().strategies.len(), 3);
+    let _ = std::fs::remove_dir_all(&folder);
+}
+
+/// The indicator with `code` of the last strategy read.
+fn last_indicator(harness: &Harness<'static, ChitieuApp>, code: &str) -> Indicator {
+    let strategies = &harness.state().document().strategies;
+    let strategy = strategies.last().expect("a strategy");
+    strategy
+        .indicators
+        .iter()
+        .find(|indicator| indicator.code == code)
+        .unwrap_or_else(|| panic!("no indicator {code} in {:?}", strategy.name))
+        .clone()
+}
+
+/// The actual result of an indicator's only period.
+fn only_actual(indicator: &Indicator) -> Measure {
+    let [value] = indicator.values.as_slice() else {
+        panic!("{} periods", indicator.values.len());
+    };
+    value.actual.as_ref().expect("an actual result").measure
+}
+
+/// Opens the combo box of a column's role (labelled by the column's letters) and picks `role`
+/// by the label the user sees in its list.
+fn choose_role(harness: &mut Harness<'static, ChitieuApp>, column: &str, role: &str) {
+    harness
+        .get_by_role_and_label(Role::ComboBox, column)
+        .click();
+    harness.run();
+    // The list of roles is longer than its popup: an option below the popup's edge is scrolled
+    // into view first, as a user would (a click where it is hidden lands outside the list).
+    harness
+        .get_by_role(Role::ListBox)
+        .get_by_label(role)
+        .scroll_to_me();
+    harness.run();
+    harness
+        .get_by_role(Role::ListBox)
+        .get_by_label(role)
+        .click();
+    harness.run();
+}
+
+#[test]
+fn a_role_chosen_in_the_dialog_is_what_the_column_is_read_as() {
+    let folder = folder("role");
+    let mut harness = harness(&folder.join("mappings.json"));
+    harness
+        .state_mut()
+        .open_bytes("nuoc-sach-2020.csv", RATIOS.as_bytes());
+    harness.run();
+    harness.get_by_label(TITLE);
+    assert_eq!(
+        harness
+            .get_by_role_and_label(Role::ComboBox, "D")
+            .accesskit_node()
+            .value()
+            .as_deref(),
+        Some("không dùng"),
+        "column D is not recognised"
+    );
+
+    choose_role(&mut harness, "D", "actual");
+    assert_eq!(
+        harness
+            .get_by_role_and_label(Role::ComboBox, "D")
+            .accesskit_node()
+            .value()
+            .as_deref(),
+        Some("actual"),
+        "the combo box shows the role chosen"
+    );
+    harness.get_by_label("Nhập").click();
+    harness.run();
+
+    assert!(!harness.state().is_asking());
+    assert!(
+        harness.state().errors().is_empty(),
+        "{:?}",
+        harness.state().errors()
+    );
+    assert_eq!(harness.state().document().strategies.len(), 3);
+    let water = last_indicator(&harness, "1");
+    assert_eq!(
+        only_actual(&water),
+        Measure::Ratio {
+            numerator: 76.0,
+            denominator: 145.0
+        }
+    );
+    let communes = last_indicator(&harness, "2");
+    assert_eq!(
+        only_actual(&communes),
+        Measure::Ratio {
+            numerator: 30.0,
+            denominator: 50.0
+        }
+    );
+    let _ = std::fs::remove_dir_all(&folder);
+}
+
+#[test]
+fn a_remembered_choice_reads_the_next_file_of_the_same_shape() {
+    let folder = folder("remember");
+    let path = folder.join("mappings.json");
+    let mut harness = harness(&path);
+    harness
+        .state_mut()
+        .open_bytes("nuoc-sach-2020.csv", RATIOS.as_bytes());
+    harness.run();
+    choose_role(&mut harness, "D", "actual");
+    harness
+        .get_by_label("Ghi nhớ cho các tệp như thế này")
+        .click();
+    harness.run();
+    harness.get_by_label("Nhập").click();
+    harness.run();
+    assert_eq!(harness.state().document().strategies.len(), 3);
+    assert!(path.exists(), "the choice is saved");
+
+    harness
+        .state_mut()
+        .open_bytes("nuoc-sach-2021.csv", RATIOS_NEXT.as_bytes());
+    harness.run();
+    assert!(
+        !harness.state().is_asking(),
+        "the saved choice is used without asking"
+    );
+    assert!(harness.query_by_label(TITLE).is_none());
+    assert_eq!(harness.state().document().strategies.len(), 4);
+    assert_eq!(
+        only_actual(&last_indicator(&harness, "1")),
+        Measure::Ratio {
+            numerator: 80.0,
+            denominator: 150.0
+        }
+    );
+    let _ = std::fs::remove_dir_all(&folder);
+}
+
+#[test]
+fn a_click_outside_an_open_role_list_closes_the_list_not_the_dialog() {
+    let folder = folder("outside");
+    let mut harness = harness(&folder.join("mappings.json"));
+    harness
+        .state_mut()
+        .open_bytes("nuoc-sach-2020.csv", RATIOS.as_bytes());
+    harness.run();
+    choose_role(&mut harness, "D", "actual");
+    harness.get_by_role_and_label(Role::ComboBox, "C").click();
+    harness.run();
+    assert!(harness.query_by_role(Role::ListBox).is_some());
+    // A click on the shaded window around the dialog, as when a user dismisses the list.
+    let outside = egui::pos2(8.0, 8.0);
+    harness.event(egui::Event::PointerMoved(outside));
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos: outside,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::default(),
+        });
+    }
+    harness.run();
+    assert!(harness.query_by_role(Role::ListBox).is_none());
+    assert!(
+        harness.state().is_asking(),
+        "the dialog and its choices stay"
+    );
+    assert_eq!(
+        harness
+            .get_by_role_and_label(Role::ComboBox, "D")
+            .accesskit_node()
+            .value()
+            .as_deref(),
+        Some("actual")
+    );
+    // With no list open, the same click cancels the dialog.
+    harness.event(egui::Event::PointerMoved(outside));
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos: outside,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::default(),
+        });
+    }
+    harness.run();
+    assert!(!harness.state().is_asking());
     let _ = std::fs::remove_dir_all(&folder);
 }

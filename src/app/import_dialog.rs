@@ -326,7 +326,10 @@ impl ImportDialog {
                 }
             });
         });
-        if decision.is_none() && modal.should_close() {
+        // A click on the shade around the dialog while a list (a column's role, the sheet) is
+        // open only closes the list, as Escape does: it must not cancel the dialog and lose the
+        // choices made in it.
+        if decision.is_none() && !modal.any_popup_open && modal.should_close() {
             decision = Some(Decision::Cancel);
         }
         decision
