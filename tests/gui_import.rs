@@ -351,3 +351,132 @@ fn a_click_outside_an_open_role_list_closes_the_list_not_the_dialog() {
     assert!(!harness.state().is_asking());
     let _ = std::fs::remove_dir_all(&folder);
 }
+
+/// A workbook whose first sheet holds only a note and whose second holds the [`RATIOS`] table;
+/// its row 4 (indicator 3, with the actual 1/2) is hidden.
+fn two_sheets() -> Vec<u8> {
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let notes = workbook.add_worksheet();
+    notes.set_name("Ghi chú").unwrap();
+    notes.write(0, 0, "Số liệu ở trang sau.").unwrap();
+    let data = workbook.add_worksheet();
+    data.set_name("Số liệu").unwrap();
+    let rows = [
+        ["STT", "Chỉ tiêu", "Kế hoạch 2020", "Số B"],
+        ["1", "Tỷ lệ hộ dùng nước sạch", "50", "76/145"],
+        ["2", "Tỷ lệ xã đạt chuẩn", "60", "30/50"],
+        ["3", "Tỷ lệ thôn có nhà văn hóa", "80", "1/2"],
+    ];
+    for (row, cells) in (0_u32..).zip(rows) {
+        for (column, text) in (0_u16..).zip(cells) {
+            match text.parse::<f64>() {
+                Ok(number) => data.write(row, column, number).unwrap(),
+                Err(_) => data.write(row, column, text).unwrap(),
+            };
+        }
+    }
+    data.set_row_hidden(3).unwrap();
+    workbook.save_to_buffer().unwrap()
+}
+
+#[test]
+fn a_choice_on_a_workbooks_second_sheet_is_remembered_for_the_workbook() {
+    let folder = folder("sheet");
+    let path = folder.join("mappings.json");
+    let mut harness = harness(&path);
+    let bytes = two_sheets();
+    harness
+        .state_mut()
+        .open_bytes("nuoc-sach-2020.xlsx", &bytes);
+    harness.run();
+    harness.get_by_label(TITLE);
+    harness
+        .get_by_role_and_label(Role::ComboBox, "Trang tính")
+        .click();
+    harness.run();
+    harness
+        .get_by_role(Role::ListBox)
+        .get_by_label("Số liệu")
+        .click();
+    harness.run();
+    choose_role(&mut harness, "D", "actual");
+    harness
+        .get_by_label("Ghi nhớ cho các tệp như thế này")
+        .click();
+    harness.run();
+    harness.get_by_label("Nhập").click();
+    harness.run();
+    assert!(
+        harness.state().errors().is_empty(),
+        "{:?}",
+        harness.state().errors()
+    );
+    assert_eq!(harness.state().document().strategies.len(), 3);
+    assert_eq!(
+        only_actual(&last_indicator(&harness, "1")),
+        Measure::Ratio {
+            numerator: 76.0,
+            denominator: 145.0
+        }
+    );
+    let codes = |harness: &Harness<'static, ChitieuApp>| -> Vec<String> {
+        let strategies = &harness.state().document().strategies;
+        strategies
+            .last()
+            .unwrap()
+            .indicators
+            .iter()
+            .map(|i| i.code.clone())
+            .collect()
+    };
+    assert_eq!(codes(&harness), ["1", "2"], "row 4 is hidden");
+
+    // The same template again: read with the remembered choice, without asking.
+    harness
+        .state_mut()
+        .open_bytes("nuoc-sach-2021.xlsx", &bytes);
+    harness.run();
+    assert!(
+        !harness.state().is_asking(),
+        "the choice was remembered for this shape"
+    );
+    assert_eq!(harness.state().document().strategies.len(), 4);
+    let _ = std::fs::remove_dir_all(&folder);
+}
+
+#[test]
+fn the_dialog_can_read_the_rows_a_workbook_hides() {
+    let folder = folder("hidden");
+    let mut harness = harness(&folder.join("mappings.json"));
+    let bytes = two_sheets();
+    harness
+        .state_mut()
+        .open_bytes("nuoc-sach-2020.xlsx", &bytes);
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::ComboBox, "Trang tính")
+        .click();
+    harness.run();
+    harness
+        .get_by_role(Role::ListBox)
+        .get_by_label("Số liệu")
+        .click();
+    harness.run();
+    harness
+        .get_by_label("Đọc cả các dòng và cột bị ẩn trong tệp")
+        .click();
+    harness.run();
+    choose_role(&mut harness, "D", "actual");
+    harness.get_by_label("Nhập").click();
+    harness.run();
+    assert_eq!(harness.state().document().strategies.len(), 3);
+    assert_eq!(
+        only_actual(&last_indicator(&harness, "3")),
+        Measure::Ratio {
+            numerator: 1.0,
+            denominator: 2.0
+        },
+        "the hidden row 4 is read"
+    );
+    let _ = std::fs::remove_dir_all(&folder);
+}

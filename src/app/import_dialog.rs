@@ -44,6 +44,8 @@ pub struct ImportTexts {
     pub year: &'static str,
     /// Heading of the doubts.
     pub doubts: &'static str,
+    /// The checkbox that reads the rows and columns a workbook hides.
+    pub include_hidden: &'static str,
     /// The remember checkbox.
     pub remember: &'static str,
     /// The import button.
@@ -82,6 +84,7 @@ static VI: ImportTexts = ImportTexts {
     not_used: "không dùng",
     year: "năm",
     doubts: "Điều chưa chắc",
+    include_hidden: "Đọc cả các dòng và cột bị ẩn trong tệp",
     remember: "Ghi nhớ cho các tệp như thế này",
     import: "Nhập",
     cancel: "Hủy",
@@ -111,6 +114,7 @@ static EN: ImportTexts = ImportTexts {
     not_used: "not used",
     year: "year",
     doubts: "Doubts",
+    include_hidden: "Read the rows and columns hidden in the file",
     remember: "Remember for files like this",
     import: "Import",
     cancel: "Cancel",
@@ -218,6 +222,7 @@ pub struct ImportDialog {
     pub bytes: Arc<Vec<u8>>,
     options: ImportOptions,
     preview: Preview,
+    shape: String,
     years: Vec<String>,
     remember: bool,
     problem: Option<String>,
@@ -233,12 +238,14 @@ impl ImportDialog {
         preview: Preview,
         options: ImportOptions,
     ) -> Self {
+        let shape = preview.shape.clone();
         let mut dialog = Self {
             file,
             path,
             bytes,
             options,
             preview,
+            shape,
             years: Vec::new(),
             remember: false,
             problem: None,
@@ -247,10 +254,13 @@ impl ImportDialog {
         dialog
     }
 
-    /// The file's shape, the key of remembered choices.
+    /// The file's shape, the key of remembered choices: the shape of the preview the dialog
+    /// opened with (`preview` of [`Self::new`]), which the caller gives as the whole file's
+    /// shape, found as the next file's will be. Choosing a sheet narrows later previews, and
+    /// their shapes, to that sheet.
     #[must_use]
     pub fn shape(&self) -> &str {
-        &self.preview.shape
+        &self.shape
     }
 
     fn sheet(&self) -> Option<&SheetPreview> {
@@ -381,6 +391,7 @@ impl ImportDialog {
                                         sheet: Some(name.clone()),
                                         number_format: self.options.number_format,
                                         encoding: self.options.encoding.clone(),
+                                        include_hidden: self.options.include_hidden,
                                         ..ImportOptions::default()
                                     };
                                     changed = true;
@@ -423,6 +434,13 @@ impl ImportDialog {
                 });
                 ui.end_row();
             });
+        if sheet.sheet.is_some()
+            && ui
+                .checkbox(&mut self.options.include_hidden, texts.include_hidden)
+                .changed()
+        {
+            changed = true;
+        }
         ui.add_space(8.0);
         ui.strong(texts.columns);
         changed |= self.roles_ui(ui, &sheet, texts);

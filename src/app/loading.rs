@@ -203,7 +203,10 @@ fn work(file: String, source: Source, task: Task, mappings: Option<&std::path::P
     let preview = if options == default {
         first
     } else {
-        preview(&file, &bytes, &options).unwrap_or(first)
+        // The dialog remembers choices under the shape of the whole file, as the next file's
+        // is found, not of the sheet the saved choices narrow the preview to.
+        let shape = first.shape.clone();
+        preview(&file, &bytes, &options).map_or(first, |chosen| Preview { shape, ..chosen })
     };
     Outcome::Ask(Box::new(Question {
         bytes,
