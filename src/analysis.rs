@@ -270,12 +270,20 @@ pub enum Aggregation {
 /// Returns the total target value and the total actual measure, each with how it was made.
 #[must_use]
 pub fn aggregate(indicator: &Indicator, period: Period) -> Totals {
-    use crate::model::{Measure, UnitScale};
     let values: Vec<&crate::model::PeriodValue> = indicator
         .breakdown
         .iter()
         .filter_map(|part| part.values.iter().find(|value| value.period == period))
         .collect();
+    aggregate_values(indicator, &values)
+}
+
+/// Totals of some parts' values for one period (one value per part), by the rules of
+/// [`aggregate`] with the indicator's unit: used for the parts a breakdown filter keeps (every
+/// sex of one commune, every commune of one sex).
+#[must_use]
+pub fn aggregate_values(indicator: &Indicator, values: &[&crate::model::PeriodValue]) -> Totals {
+    use crate::model::{Measure, UnitScale};
     let countable = indicator.unit.scale == UnitScale::Plain;
     let targets: Vec<f64> = values
         .iter()

@@ -131,6 +131,9 @@ pub struct AchievementChart {
     pub order: BarOrder,
     /// One bar per indicator with a value row for the period.
     pub bars: Vec<AchievementBar>,
+    /// The breakdown the figures are of ("Phú Thượng · Nữ", see [`crate::breakdown`]); empty
+    /// for the totals.
+    pub breakdown: String,
 }
 
 impl AchievementChart {
@@ -157,6 +160,7 @@ pub fn achievement_chart(
         period: period.or_else(|| strategy.final_period()),
         order,
         bars: achievement_bars(strategy, period, order),
+        breakdown: String::new(),
     }
 }
 
@@ -197,6 +201,8 @@ pub struct Bullet {
     pub achievement: Option<f64>,
     /// The formula that gave the achievement.
     pub rule: Option<AchievementRule>,
+    /// The breakdown the figures are of; empty for the totals.
+    pub breakdown: String,
 }
 
 /// The bullet chart of an indicator for a period; `None` without a target.
@@ -242,6 +248,7 @@ pub fn bullet(strategy: &Strategy, index: usize, period: Period) -> Option<Bulle
         status: evaluation.status,
         achievement: evaluation.achievement,
         rule: evaluation.rule,
+        breakdown: String::new(),
     })
 }
 
@@ -315,6 +322,8 @@ pub struct TimeSeries {
     pub baseline: Option<(Period, f64)>,
     /// The gap at the last period with both a target and an actual result.
     pub last_gap: Option<Gap>,
+    /// The breakdown the figures are of; empty for the totals.
+    pub breakdown: String,
 }
 
 /// The time series of an indicator, as written (running totals stay running totals).
@@ -365,6 +374,7 @@ pub fn time_series(strategy: &Strategy, index: usize) -> Option<TimeSeries> {
             .as_ref()
             .and_then(|baseline| baseline.year.map(|year| (year, baseline.value))),
         last_gap: None,
+        breakdown: String::new(),
     };
     series.last_gap = series.gap().map(|gap| Gap {
         status: Some(evaluate(indicator, gap.period).status),
@@ -771,6 +781,32 @@ impl Chart {
         }
     }
 
+    /// The chart with its figures said to be those of `breakdown` ("Phú Thượng · Nữ"): the
+    /// charts of one strategy made from [`crate::breakdown::filtered`] carry it in their title
+    /// and file name. The charts that compare strategies show totals and are returned as they
+    /// are.
+    #[must_use]
+    pub fn with_breakdown(mut self, breakdown: &str) -> Self {
+        match &mut self {
+            Self::Achievement(chart) => breakdown.clone_into(&mut chart.breakdown),
+            Self::Bullet(bullet) => breakdown.clone_into(&mut bullet.breakdown),
+            Self::TimeSeries(series) => breakdown.clone_into(&mut series.breakdown),
+            Self::StatusSummary(_) | Self::Budget(_) => {}
+        }
+        self
+    }
+
+    /// The breakdown the chart's figures are of; empty for totals.
+    #[must_use]
+    pub fn breakdown(&self) -> &str {
+        match self {
+            Self::Achievement(chart) => &chart.breakdown,
+            Self::Bullet(bullet) => &bullet.breakdown,
+            Self::TimeSeries(series) => &series.breakdown,
+            Self::StatusSummary(_) | Self::Budget(_) => "",
+        }
+    }
+
     /// A file name without extension that says what the chart shows, made of lower-case ASCII
     /// letters, digits and dashes only: "bvcste-achievement-2020", "bdg-mt4-1-time-series".
     #[must_use]
@@ -778,18 +814,21 @@ impl Chart {
         let parts: Vec<String> = match self {
             Self::Achievement(chart) => vec![
                 chart.strategy.clone(),
+                chart.breakdown.clone(),
                 self.kind().slug().to_owned(),
                 chart.period.map(|p| p.to_string()).unwrap_or_default(),
             ],
             Self::Bullet(bullet) => vec![
                 bullet.strategy.clone(),
                 bullet.code.clone(),
+                bullet.breakdown.clone(),
                 self.kind().slug().to_owned(),
                 bullet.period.to_string(),
             ],
             Self::TimeSeries(series) => vec![
                 series.strategy.clone(),
                 series.code.clone(),
+                series.breakdown.clone(),
                 self.kind().slug().to_owned(),
             ],
             Self::StatusSummary(stacks) => {
@@ -1015,6 +1054,50 @@ mod tests {
         assert_eq!(chart.file_stem(), "s-mt4-1-time-series");
         let chart = Chart::Achievement(achievement_chart(&strategy(), None, BarOrder::Code));
         assert_eq!(chart.file_stem(), "s-achievement-2020");
+    }
+
+    #[test]
+    fn a_breakdown_chart_is_of_the_parts_figures() {
+        use crate::breakdown::{Filter, filtered};
+        use crate::model::{Breakdown, PeriodValue};
+        let mut whole = strategy();
+        let indicator = &mut whole.indicators[0];
+        let part = |commune: &str, numerator: f64, denominator: f64| Breakdown {
+            keys: vec![("Xã".into(), commune.into())],
+            values: vec![PeriodValue {
+                actual: Some(Actual {
+                    measure: Measure::Ratio {
+                        numerator,
+                        denominator,
+                    },
+                    estimate: false,
+                    text: format!("{numerator}/{denominator}"),
+                    origin: None,
+                }),
+                ..indicator.values[0].clone()
+            }],
+        };
+        indicator.breakdown = vec![part("A", 36.0, 45.0), part("B", 40.0, 100.0)];
+        let mut filter = Filter::default();
+        filter.choose("Xã", Some("A"));
+        let shown = filtered(&whole, &filter);
+        // Commune A: 36/45 = 80 % of a 60 % target; the total (76/145) is not met.
+        let chart = Chart::Achievement(achievement_chart(&shown, Some(2020), BarOrder::Code))
+            .with_breakdown(&filter.label());
+        let Chart::Achievement(bars) = &chart else {
+            panic!("{chart:?}");
+        };
+        assert!((bars.bars[0].achievement.unwrap() - 80.0 / 60.0 * 100.0).abs() < 1e-9);
+        assert_eq!(bars.bars[0].status, Status::Exceeded);
+        assert_eq!(bars.bars[0].actual_text, "36/45");
+        // The indicator without a breakdown has no bar under the filter.
+        assert_eq!(bars.bars.len(), 1);
+        assert_eq!(chart.breakdown(), "A");
+        assert_eq!(chart.file_stem(), "s-a-achievement-2020");
+        let series = time_series(&shown, 0).unwrap();
+        assert_eq!(series.actuals, [(2020, 80.0)]);
+        let total = time_series(&whole, 0).unwrap();
+        assert!((total.actuals[0].1 - 76.0 / 145.0 * 100.0).abs() < 1e-9);
     }
 
     #[test]

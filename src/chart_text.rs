@@ -448,11 +448,12 @@ pub fn status_legend(language: Language, palette: &Palette) -> Vec<LegendEntry> 
 }
 
 /// A chart's title: "BVCSTE · Mức đạt so với kế hoạch · 2020", "BDG MT4.1 · Thực hiện so với
-/// kế hoạch · 2020".
+/// kế hoạch · 2020"; a breakdown's chart names it after the strategy: "CT · Phú Thượng · Nữ ·
+/// Mức đạt so với kế hoạch · 2020".
 #[must_use]
 pub fn title(language: Language, chart: &Chart) -> String {
     let words = words(language);
-    let parts: Vec<String> = match chart {
+    let mut parts: Vec<String> = match chart {
         Chart::Achievement(chart) => vec![
             chart.strategy.clone(),
             words.achievement_title.to_owned(),
@@ -473,6 +474,10 @@ pub fn title(language: Language, chart: &Chart) -> String {
         Chart::StatusSummary(_) => vec![words.status_title.to_owned()],
         Chart::Budget(_) => vec![words.budget_title.to_owned()],
     };
+    // A breakdown's figures say whose they are, after the strategy.
+    if !chart.breakdown().is_empty() {
+        parts.insert(1, chart.breakdown().to_owned());
+    }
     parts
         .into_iter()
         .filter(|part| !part.is_empty())

@@ -5,6 +5,7 @@
 //! - [`parse`]: numbers, ratios and targets as written in Vietnamese and English files.
 //! - [`io`]: reading CSV and workbook files into the model.
 //! - [`analysis`]: achievement, status and per-strategy summaries.
+//! - [`breakdown`]: a strategy's figures for one commune, one sex … of its breakdowns.
 //! - [`chart`]: the data of each chart, apart from drawing it; [`chart_text`]: their words
 //!   and figures; [`chart_export`]: charts as SVG and PNG without a window; [`palette`]: the
 //!   colours of both.
@@ -14,6 +15,7 @@
 //! - `app` (feature `gui`): the desktop app.
 
 pub mod analysis;
+pub mod breakdown;
 pub mod chart;
 pub mod chart_export;
 pub mod chart_text;

@@ -13,6 +13,7 @@ use std::time::{Duration, Instant};
 use eframe::egui::{self, RichText};
 use serde::{Deserialize, Serialize};
 
+use crate::app::breakdown::Breakdowns;
 use crate::app::chart::{Scale, achievement_plot_ui};
 use crate::app::command::{Command, Route};
 use crate::app::i18n::{self, ChartViewTexts};
@@ -119,6 +120,8 @@ pub struct ChartScope<'a> {
     pub theme: Theme,
     /// The folder files were last opened from.
     pub last_folder: Option<&'a Path>,
+    /// The breakdown filter of each strategy, shared with its table.
+    pub breakdowns: &'a mut Breakdowns,
 }
 
 /// A strategy's key in the indicator choice: file and code, which stay when others close.
@@ -135,9 +138,10 @@ fn default_indicator(strategy: &Strategy) -> usize {
         .unwrap_or(0)
 }
 
-/// The chart `settings` ask for, of the strategy at `index` (and, for the charts that compare,
-/// of every strategy), with `indicator` for the charts of one indicator. `None` when there is
-/// nothing to draw (no such strategy, no target for the period).
+/// The chart `settings` ask for, of the strategy at `index` as its breakdown filter shows it
+/// (and, for the charts that compare, of every strategy's totals), with `indicator` for the
+/// charts of one indicator. `None` when there is nothing to draw (no such strategy, no target
+/// for the period).
 #[must_use]
 pub fn build(
     document: &Document,
@@ -145,9 +149,16 @@ pub fn build(
     settings: &ChartSettings,
     periods: &Periods,
     indicator: usize,
+    breakdowns: &Breakdowns,
 ) -> Option<Chart> {
-    let strategy = document.strategies.get(index)?;
-    Some(match settings.kind {
+    let whole = document.strategies.get(index)?;
+    let strategy = breakdowns.view(whole);
+    let label = if breakdowns.filtering(whole) {
+        breakdowns.filter(whole).label()
+    } else {
+        String::new()
+    };
+    let chart = match settings.kind {
         ChartKind::Achievement => Chart::Achievement(achievement_chart(
             strategy,
             periods.get(strategy),
@@ -169,7 +180,8 @@ pub fn build(
             settings.every_milestone,
         )),
         ChartKind::Budget => Chart::Budget(budget_chart(&document.strategies)),
-    })
+    };
+    Some(chart.with_breakdown(&label))
 }
 
 /// The switch between a strategy's table and its charts, above both.
@@ -262,6 +274,7 @@ impl ChartsView {
             settings,
             scope.periods,
             indicator,
+            scope.breakdowns,
         );
         if let Some(chart) = chart {
             show_plot(ui, &chart, scope.language, scope.index, commands);
@@ -314,6 +327,11 @@ impl ChartsView {
         ui.horizontal_wrapped(|ui| {
             self.choice_ui(ui, settings, scope, strategy, indicator);
         });
+        if !settings.kind.compares_strategies() {
+            ui.horizontal_wrapped(|ui| {
+                scope.breakdowns.filter_ui(ui, strategy, language, "charts");
+            });
+        }
         ui.horizontal_wrapped(|ui| {
             self.export_ui(ui, settings, scope, indicator);
         });
@@ -457,6 +475,7 @@ impl ChartsView {
             settings,
             scope.periods,
             indicator,
+            scope.breakdowns,
         );
         let options = ExportOptions {
             size: settings.size,

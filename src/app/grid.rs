@@ -417,6 +417,27 @@ pub struct Shown<'a> {
     pub period: Option<Period>,
     /// The interface language.
     pub language: Language,
+    /// Whether the period's columns are read-only: the table shows a breakdown's figures
+    /// (one commune, one sex …), which are not edited here.
+    pub read_only_values: bool,
+}
+
+impl Shown<'_> {
+    /// The field a column's cells edit in this table: [`Col::field`] for the period shown,
+    /// and `None` for the period's columns while they are read-only.
+    #[must_use]
+    pub fn field(&self, col: Col) -> Option<Field> {
+        if self.read_only_values && is_period_column(col) {
+            return None;
+        }
+        col.field(self.period)
+    }
+
+    /// Whether a cell of `col` is read-only only because the table shows a breakdown.
+    #[must_use]
+    pub fn read_only_here(&self, col: Col) -> bool {
+        self.read_only_values && is_period_column(col) && col.field(self.period).is_some()
+    }
 }
 
 impl Grid {
@@ -518,7 +539,7 @@ impl Grid {
     /// Starts editing a cell with `initial` text (a typed character), or with its own text.
     /// Computed columns are not edited.
     pub fn start_edit(&mut self, shown: &Shown<'_>, pos: CellPos, initial: Option<String>) {
-        if pos.col.field(shown.period).is_none() {
+        if shown.field(pos.col).is_none() {
             return;
         }
         let Some(indicator) = shown.strategy.indicators.get(pos.indicator) else {
@@ -830,7 +851,7 @@ impl Grid {
             let indicator = shown.order[row];
             for col in cols.clone().map(Col::at) {
                 self.forget(shown.index, shown.strategy, indicator, col, shown.period);
-                let editable = col.field(shown.period).is_some() && col != Col::Direction;
+                let editable = shown.field(col).is_some() && col != Col::Direction;
                 let has_text =
                     shown.strategy.indicators.get(indicator).is_some_and(|i| {
                         !cell_text(i, col, shown.period, shown.language).is_empty()
@@ -874,7 +895,7 @@ impl Grid {
                 return;
             };
             let col = Col::at(col);
-            if col.field(shown.period).is_none() {
+            if shown.field(col).is_none() {
                 skipped += 1;
                 return;
             }
@@ -1440,6 +1461,7 @@ mod tests {
             order: &order,
             period: Some(2020),
             language: Language::Vi,
+            read_only_values: false,
         };
         let mut grid = Grid::default();
         grid.select(
@@ -1474,6 +1496,7 @@ mod tests {
             order: &order,
             period: Some(2020),
             language: Language::Vi,
+            read_only_values: false,
         };
         let mut grid = Grid::default();
         grid.select(

@@ -7,6 +7,7 @@
 //! are applied once at the end of the frame; every change to the document is an [`Edit`]
 //! applied through [`History`] in one place (`ChitieuApp::change`).
 
+mod breakdown;
 mod chart;
 mod charts_view;
 mod chrome;
@@ -155,6 +156,7 @@ pub struct ChitieuApp {
     picker: Option<Picker>,
     commands: Vec<Command>,
     charts: charts_view::ChartsView,
+    breakdowns: breakdown::Breakdowns,
     grid: grid::Grid,
     requests: Vec<grid::Request>,
     form: Option<forms::Form>,
@@ -200,7 +202,40 @@ impl ChitieuApp {
         Self::start(ctx, State::default(), &Setup::default())
     }
 
+    /// The app on `files` (name and bytes of each, read now rather than on a background
+    /// thread) with `state` as if remembered, set up on `ctx`, with no recovery journal and no
+    /// system dialogs; for benchmarks and other hosts without a window. Each frame is then
+    /// [`eframe::App::logic`] and [`eframe::App::ui`] inside [`egui::Context::run_ui`].
+    #[must_use]
+    pub fn new_with_bytes(ctx: &egui::Context, state: State, files: &[(&str, &[u8])]) -> Self {
+        let setup = Setup {
+            files: Vec::new(),
+            journal: None,
+            system_dialogs: false,
+        };
+        let mut app = Self::blank(ctx, state, &setup);
+        let results = files
+            .iter()
+            .map(|(name, bytes)| (None, load_bytes(name, bytes, &ImportOptions::default())))
+            .collect();
+        app.add_loaded(results);
+        app.settle(&setup);
+        app
+    }
+
     fn start(ctx: &egui::Context, state: State, setup: &Setup) -> Self {
+        let mut app = Self::blank(ctx, state, setup);
+        if setup.files.is_empty() {
+            app.open_sample();
+        } else {
+            app.open_paths_now(&setup.files);
+        }
+        app.settle(setup);
+        app
+    }
+
+    /// The app with an empty document, its fonts and theme installed on `ctx`.
+    fn blank(ctx: &egui::Context, state: State, setup: &Setup) -> Self {
         fonts::install(ctx);
         theme::apply(ctx);
         theme::set_theme(ctx, state.theme);
@@ -208,7 +243,7 @@ impl ChitieuApp {
         // egui's own zoom keys are off.
         ctx.options_mut(|options| options.zoom_with_keyboard = false);
         ctx.set_zoom_factor(state.zoom.factor());
-        let mut app = Self {
+        Self {
             state,
             document: Document::default(),
             history: History::default(),
@@ -221,6 +256,7 @@ impl ChitieuApp {
             picker: None,
             commands: Vec::new(),
             charts: charts_view::ChartsView::default(),
+            breakdowns: breakdown::Breakdowns::default(),
             grid: grid::Grid::default(),
             requests: Vec::new(),
             form: None,
@@ -228,20 +264,19 @@ impl ChitieuApp {
             session: session::Session::new(setup),
             loading: loading::Loading::default(),
             presenter: present::Presenter::default(),
-        };
-        if setup.files.is_empty() {
-            app.open_sample();
-        } else {
-            app.open_paths_now(&setup.files);
         }
+    }
+
+    /// Makes what the app started with its unmodified, saved state, and offers the journal
+    /// `setup` names for restoring.
+    fn settle(&mut self, setup: &Setup) {
         // What the app starts with is not a change the user made, so it cannot be undone.
-        app.history = History::default();
-        app.session.set_baseline(&app.document);
-        app.session.journal.dirty = false;
+        self.history = History::default();
+        self.session.set_baseline(&self.document);
+        self.session.journal.dirty = false;
         if let Some(journal) = &setup.journal {
-            app.offer_recovery(journal);
+            self.offer_recovery(journal);
         }
-        app
     }
 
     /// The open document.
@@ -272,6 +307,20 @@ impl ChitieuApp {
     #[must_use]
     pub fn theme(&self) -> Theme {
         self.state.theme
+    }
+
+    /// Shows `kind` in the charts view from the next frame on, as its button in the view does.
+    pub fn set_chart_kind(&mut self, kind: crate::chart::ChartKind) {
+        self.state.charts.kind = kind;
+    }
+
+    /// Shows the strategy at `index` (its table and its charts) as `filter` says: one commune,
+    /// one sex … of its breakdowns, or the totals with the empty filter; as the breakdown filter
+    /// in those views does. Nothing happens without such a strategy.
+    pub fn set_breakdown_filter(&mut self, index: usize, filter: crate::breakdown::Filter) {
+        if let Some(strategy) = self.document.strategies.get(index) {
+            self.breakdowns.set_filter(strategy, filter);
+        }
     }
 
     /// Sends chart exports to `folder` without asking (for tests and scripted hosts).
@@ -561,6 +610,7 @@ impl ChitieuApp {
             picker,
             commands,
             charts,
+            breakdowns,
             grid,
             requests,
             form: _,
@@ -636,6 +686,7 @@ impl ChitieuApp {
                         language,
                         theme: state.theme,
                         last_folder: state.last_folder.as_deref(),
+                        breakdowns,
                     };
                     charts.ui(ui, &mut state.charts, scope, commands);
                 } else {
@@ -647,7 +698,8 @@ impl ChitieuApp {
                     charts_view::switch_ui(ui, index, Route::Strategy(index), language, commands);
                     let modified = session.modified.get(index).copied().unwrap_or(false);
                     table::strategy_ui(
-                        ui, index, strategy, periods, language, modified, grid, requests, commands,
+                        ui, index, strategy, periods, breakdowns, language, modified, grid,
+                        requests, commands,
                     );
                 }
                 None => *route = Route::Overview,

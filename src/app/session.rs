@@ -285,6 +285,7 @@ impl ChitieuApp {
 
     /// What follows every change of the document.
     fn changed(&mut self) {
+        self.breakdowns.document_changed();
         self.session.journal.dirty = true;
         self.session.refresh_modified(&self.document);
         self.keep_route_valid();

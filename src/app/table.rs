@@ -12,6 +12,7 @@ use eframe::egui::{self, RichText, text::LayoutJob};
 use egui_extras::{Column, Size, StripBuilder, TableBuilder, TableRow};
 
 use crate::analysis::{Evaluation, evaluate, summarize};
+use crate::app::breakdown::Breakdowns;
 use crate::app::command::Command;
 use crate::app::forms::{Form, empty_indicator};
 use crate::app::grid::{self, CellPos, Col, Editing, Grid, Line, Request, Shown, SortKey};
@@ -32,6 +33,7 @@ pub fn strategy_ui(
     index: usize,
     strategy: &Strategy,
     periods: &mut Periods,
+    breakdowns: &mut Breakdowns,
     language: Language,
     modified: bool,
     grid: &mut Grid,
@@ -40,7 +42,6 @@ pub fn strategy_ui(
 ) {
     let texts = i18n::texts(language);
     let period = periods.get(strategy);
-    let summary = summarize(strategy, period);
     ui.horizontal_wrapped(|ui| {
         let mut title = format!("{} — {}", strategy.code, strategy.name);
         if modified {
@@ -79,11 +80,16 @@ pub fn strategy_ui(
         ui.add_space(12.0);
         period_selector_ui(ui, index, strategy, periods, language);
     });
+    ui.horizontal_wrapped(|ui| breakdowns.filter_ui(ui, strategy, language, "table"));
+    // The figures shown: the totals, or those of the breakdown chosen (read-only).
+    let read_only_values = breakdowns.filtering(strategy);
+    let whole = strategy;
+    let strategy = breakdowns.view(strategy);
+    let summary = summarize(strategy, period);
     headline_ui(ui, &summary, language);
     ui.add_space(4.0);
-    toolbar_ui(
-        ui, index, strategy, period, language, grid, requests, commands,
-    );
+    // New indicators, goals and periods go into the whole strategy.
+    toolbar_ui(ui, index, whole, period, language, grid, requests, commands);
     let lines = grid::lines(strategy, period, &grid.view);
     let order: Vec<usize> = lines
         .iter()
@@ -98,6 +104,7 @@ pub fn strategy_ui(
         order: &order,
         period,
         language,
+        read_only_values,
     };
     if let Some((at, pos)) = grid.pending_edit
         && at == index
@@ -319,6 +326,11 @@ fn formula_bar_ui(ui: &mut egui::Ui, shown: &Shown<'_>, grid: &Grid) {
             (
                 format!("{}: {}", texts.edit.not_taken, rejected.reason),
                 theme::ERROR,
+            )
+        } else if editing.is_none() && shown.read_only_here(cursor.col) {
+            (
+                i18n::breakdown(shown.language).cell_read_only.to_owned(),
+                theme::MUTED,
             )
         } else {
             match grid::reading(indicator, cursor.col, &text, shown.language) {
@@ -850,7 +862,7 @@ fn indicator_menu_ui(
     if let Some(cursor) = grid.cursor
         && ui
             .add_enabled(
-                cursor.col.field(shown.period).is_some(),
+                shown.field(cursor.col).is_some(),
                 with_shortcut(edit.edit_cell, "F2"),
             )
             .clicked()
