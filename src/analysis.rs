@@ -124,7 +124,7 @@ pub fn evaluate_value(
     period: Period,
 ) -> Evaluation {
     let manual = value
-        .and_then(|value| value.assessment.as_ref())
+        .and_then(|value| value.assessment.as_deref())
         .and_then(|assessment: &Assessment| assessment.status);
     let mut evaluation = Evaluation {
         period,
@@ -574,7 +574,7 @@ mod tests {
     #[test]
     fn manual_assessment_disagreement_is_flagged() {
         let mut flagged = indicator(Direction::Increase, None, "95", 89.6);
-        flagged.values[0].assessment = Some(Assessment::from_text("Đạt", None));
+        flagged.values[0].assessment = Some(Box::new(Assessment::from_text("Đạt", None)));
         let evaluation = evaluate(&flagged, 2020);
         assert_eq!(evaluation.manual, Some(Status::Met));
         assert!(evaluation.disagrees);

@@ -802,7 +802,8 @@ fn set_field(
         }
         Field::Assessment(period) => {
             let value = indicator.value_mut(period);
-            value.assessment = (!text.is_empty()).then(|| Assessment::from_text(&text, None));
+            value.assessment =
+                (!text.is_empty()).then(|| Box::new(Assessment::from_text(&text, None)));
         }
         Field::Note => indicator.note = text,
         Field::Source => indicator.source = text,

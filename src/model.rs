@@ -438,7 +438,7 @@ pub struct PeriodValue {
     /// The actual result (thực hiện), if reported.
     pub actual: Option<Actual>,
     /// The file's own assessment (đánh giá), kept beside the computed status.
-    pub assessment: Option<Assessment>,
+    pub assessment: Option<Box<Assessment>>,
     /// A target cell that could not be read, kept as written (a warning names its cell).
     pub unread_target: Option<String>,
     /// An actual-result cell that could not be read, kept as written.

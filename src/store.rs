@@ -641,7 +641,7 @@ fn read_value(row: &Row<'_>) -> Result<PeriodValue, StoreError> {
         period,
         target,
         actual: actual.transpose()?,
-        assessment,
+        assessment: assessment.map(Box::new),
         unread_target: row.opt_text("unread_target"),
         unread_actual: row.opt_text("unread_actual"),
     })

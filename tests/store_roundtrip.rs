@@ -153,7 +153,7 @@ fn period_value(period: i32) -> impl Strategy<Value = PeriodValue> {
                 period,
                 target,
                 actual,
-                assessment,
+                assessment: assessment.map(Box::new),
                 unread_target,
                 unread_actual,
             },

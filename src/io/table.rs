@@ -1491,9 +1491,15 @@ impl<'a> RowReader<'a> {
                         )
                     })
                     .collect();
+                // Parts of one indicator usually have the same periods: room for as many as
+                // the first part has, so that values are not over-allocated by doubling.
+                let periods = indicator
+                    .breakdown
+                    .first()
+                    .map_or(0, |part| part.values.len());
                 indicator.breakdown.push(Breakdown {
                     keys,
-                    values: Vec::new(),
+                    values: Vec::with_capacity(periods),
                 });
                 let part = indicator.breakdown.len() - 1;
                 self.state.breakdown_index.insert(key, part);
@@ -1542,7 +1548,10 @@ impl<'a> RowReader<'a> {
         }
         if !assessment_text.is_empty() {
             let value = period_value_mut(values, default_period);
-            value.assessment = Some(Assessment::from_text(&assessment_text, Some(assessment_at)));
+            value.assessment = Some(Box::new(Assessment::from_text(
+                &assessment_text,
+                Some(assessment_at),
+            )));
         }
         for (at, message) in conflicts {
             self.warn(at.unwrap_or_default(), message);
@@ -1698,6 +1707,10 @@ fn finish(strategy: &mut Strategy, explicit: impl Fn(usize) -> bool, decisions: 
             indicator.direction = infer_direction(indicator);
         }
         add_totals(indicator, decisions);
+        for part in &mut indicator.breakdown {
+            part.values.shrink_to_fit();
+        }
+        indicator.breakdown.shrink_to_fit();
     }
     if strategy.span.is_none() {
         let mut periods = strategy.periods();
