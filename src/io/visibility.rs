@@ -9,13 +9,14 @@
 //!   so a sheet of a hundred megabytes is never held whole.
 //! - ODS: in `content.xml`, `table:visibility="collapse"` or `"filter"` on a `table:table-row`
 //!   or `table:table-column`, counted with `table:number-rows-repeated` and
-//!   `table:number-columns-repeated`.
+//!   `table:number-columns-repeated`. The part is streamed, and parsed only when it holds the
+//!   word `visibility`.
 //! - XLS (BIFF) and XLSB: visibility is not read; every row and column is read.
 //!
 //! A file whose visibility cannot be read (damaged parts) is read as if nothing were hidden.
 
 use std::collections::HashMap;
-use std::io::{Cursor, Read};
+use std::io::{BufReader, Cursor, Read};
 
 use memchr::memmem;
 use quick_xml::events::{BytesStart, Event};
@@ -351,19 +352,22 @@ fn hide_tag(tag: &[u8], hidden: &mut Hidden) {
 }
 
 fn ods(archive: &mut Archive<'_>, sheets: &[String]) -> Option<HashMap<String, Hidden>> {
-    let content = part(archive, "content.xml")?;
     let mut found = HashMap::new();
-    if memmem::find(&content, b"visibility").is_none() {
+    // Most files hide nothing: one pass that only looks for the word, then, where it is there,
+    // one that reads the rows and columns. Neither holds the whole part.
+    if !holds_word(archive.by_name("content.xml").ok()?, b"visibility").ok()? {
         return Some(found);
     }
-    let mut reader = Reader::from_reader(content.as_slice());
+    let mut reader = Reader::from_reader(BufReader::new(archive.by_name("content.xml").ok()?));
+    let mut buffer = Vec::new();
     // Tables nest (a cell may hold a sub-table): only the sheet's own rows and columns count.
     let mut depth = 0_usize;
     let mut name = String::new();
     let mut hidden = Hidden::default();
     let (mut row, mut column) = (0_u32, 0_u32);
     loop {
-        let event = reader.read_event().ok()?;
+        buffer.clear();
+        let event = reader.read_event_into(&mut buffer).ok()?;
         let (tag, empty) = match &event {
             Event::Start(tag) => (tag, false),
             Event::Empty(tag) => (tag, true),
@@ -408,6 +412,28 @@ fn ods(archive: &mut Archive<'_>, sheets: &[String]) -> Option<HashMap<String, H
     Some(found)
 }
 
+/// Whether a stream holds `word`, read in blocks of [`BLOCK`] bytes.
+fn holds_word(mut reader: impl Read, word: &[u8]) -> std::io::Result<bool> {
+    let finder = memmem::Finder::new(word);
+    let mut buffer: Vec<u8> = Vec::with_capacity(BLOCK + word.len());
+    let mut chunk = vec![0; BLOCK];
+    loop {
+        let read = match reader.read(&mut chunk) {
+            Ok(0) => return Ok(false),
+            Ok(read) => read,
+            Err(error) if error.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(error) => return Err(error),
+        };
+        buffer.extend_from_slice(&chunk[..read]);
+        if finder.find(&buffer).is_some() {
+            return Ok(true);
+        }
+        // Keep what may begin the word.
+        let keep = buffer.len().saturating_sub(word.len() - 1);
+        buffer.drain(..keep);
+    }
+}
+
 fn repeat(tag: &BytesStart<'_>, name: &str) -> u32 {
     attribute(tag, name)
         .and_then(|value| value.trim().parse::<u32>().ok())
@@ -437,6 +463,16 @@ mod tests {
         for block in 1..40 {
             assert_eq!(scan(SHEET, block), whole, "block of {block} bytes");
         }
+    }
+
+    #[test]
+    fn a_word_split_between_blocks_is_found() {
+        let text = vec![b'x'; BLOCK - 3]
+            .into_iter()
+            .chain(b"visibility".iter().copied())
+            .collect::<Vec<u8>>();
+        assert!(holds_word(text.as_slice(), b"visibility").unwrap());
+        assert!(!holds_word(&text[..text.len() - 1], b"visibility").unwrap());
     }
 
     #[test]
