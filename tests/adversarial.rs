@@ -35,6 +35,14 @@ fn measured<T>(work: impl FnOnce() -> T) -> (T, usize) {
 #[track_caller]
 fn load_within(name: &str, bytes: &[u8], limit: usize) -> Result<Loaded, LoadError> {
     let (result, peak) = measured(|| load_bytes(name, bytes, &ImportOptions::default()));
+    if bytes.len() > MIB || peak > 16 * MIB {
+        // Shown with --nocapture.
+        println!(
+            "{name}: {} KiB in, {} KiB of heap at the peak",
+            bytes.len() >> 10,
+            peak >> 10
+        );
+    }
     assert!(
         peak < limit,
         "{name} ({} bytes): {} MiB of heap, over the bound of {} MiB",

@@ -1,10 +1,13 @@
-//! Limits that keep a broken or hostile file from taking all the memory: the parts of a zip
-//! container (XLSX, XLSM, XLSB, ODS) are checked against their uncompressed sizes, as the
-//! container declares them, before any part is inflated. The zip reader stops with an error
-//! where a part inflates to more than it declares, so the declared sizes bound what is read.
+//! Limits that keep a broken or hostile file from taking all the memory, checked before the
+//! workbook reader (calamine) sees the file:
 //!
-//! A few kilobytes of deflated XML can inflate to gigabytes (a "zip bomb"); a real indicator
-//! workbook is far below these limits (a 282,000-row table is an 88 MB sheet).
+//! - the parts of a zip container (XLSX, XLSM, XLSB, ODS) against their uncompressed sizes, as
+//!   the container declares them, before any part is inflated. The zip reader stops with an
+//!   error where a part inflates to more than it declares, so the declared sizes bound what is
+//!   read. A few kilobytes of deflated XML can inflate to gigabytes (a "zip bomb"); a real
+//!   indicator workbook is far below these limits (a 282,000-row table is an 88 MB sheet).
+//! - the sector chains of an OLE compound file (XLS), which must not loop: calamine follows a
+//!   chain until it ends, appending each sector, so a chain that loops grows without end.
 
 use std::io::{Cursor, Read};
 
@@ -58,6 +61,81 @@ pub fn check_zip(file: &str, bytes: &[u8]) -> Result<(), LoadError> {
         size,
         limit,
     })
+}
+
+/// Checks that no chain of sectors in an OLE compound file's allocation table (FAT) loops; the
+/// error names the file. Bytes that are not a compound file, or whose header the workbook
+/// reader will refuse anyway, pass.
+pub fn check_ole(file: &str, bytes: &[u8]) -> Result<(), LoadError> {
+    const SIGNATURE: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    // Sector numbers from here up are markers (end of chain, free, FAT or DIFAT sector).
+    const MARKERS: u32 = 0xFFFF_FFFA;
+    if !bytes.starts_with(SIGNATURE) || bytes.len() < 512 {
+        return Ok(());
+    }
+    let u16_at = |at: usize| u16::from_le_bytes([bytes[at], bytes[at + 1]]);
+    let u32_at = |data: &[u8], at: usize| {
+        data.get(at..at + 4)
+            .map_or(MARKERS, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    };
+    let sector_size = match u16_at(30) {
+        9 => 512,
+        12 => 4096,
+        _ => return Ok(()),
+    };
+    // Sector `id` starts after the header, which takes one sector.
+    let sector = |id: u32| {
+        let start = (id as usize + 1).saturating_mul(sector_size);
+        bytes.get(start.min(bytes.len())..start.saturating_add(sector_size).min(bytes.len()))
+    };
+    let sectors = bytes.len() / sector_size;
+    // The FAT's own sectors: 109 in the header, the rest in a chain of DIFAT sectors, each
+    // ending with the number of the next.
+    let mut fat_sectors: Vec<u32> = (0..109)
+        .map(|index| u32_at(bytes, 76 + 4 * index))
+        .collect();
+    let mut difat = u32_at(bytes, 68);
+    let mut seen = 0;
+    while difat < MARKERS && seen <= sectors {
+        seen += 1;
+        let Some(data) = sector(difat) else { break };
+        let entries = data.len() / 4;
+        if entries == 0 {
+            break;
+        }
+        fat_sectors.extend((0..entries - 1).map(|index| u32_at(data, 4 * index)));
+        difat = u32_at(data, 4 * (entries - 1));
+    }
+    let mut fat = Vec::new();
+    for id in fat_sectors.into_iter().filter(|id| *id < MARKERS) {
+        if let Some(data) = sector(id) {
+            fat.extend((0..data.len() / 4).map(|index| u32_at(data, 4 * index)));
+        }
+    }
+    // Each sector has at most one successor, so following them from every sector in turn, and
+    // marking where each walk went, finds any loop in one pass.
+    let mut walk_of = vec![0u32; fat.len()];
+    for start in 0..fat.len() {
+        let walk = start as u32 + 1;
+        let mut at = start;
+        while walk_of[at] == 0 {
+            walk_of[at] = walk;
+            let next = fat[at];
+            if next >= MARKERS || next as usize >= fat.len() {
+                break;
+            }
+            at = next as usize;
+        }
+        if walk_of[at] == walk && fat[at] < MARKERS && (fat[at] as usize) < fat.len() {
+            return Err(LoadError::Workbook {
+                file: file.to_owned(),
+                message: format!(
+                    "damaged compound file: its chain of sectors through sector {at} loops"
+                ),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// The name of the XLSX sheet stored in `part` ("xl/worksheets/sheet1.xml"), from the

@@ -595,6 +595,7 @@ fn open_text<'a>(
 
 fn read_workbook(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<RawFile, LoadError> {
     limits::check_zip(file, bytes)?;
+    limits::check_ole(file, bytes)?;
     let mut workbook = workbook::open(bytes).map_err(|error| LoadError::Workbook {
         file: file.to_owned(),
         message: error.to_string(),
