@@ -73,6 +73,26 @@ pub fn dimensions(strategy: &Strategy) -> Vec<Dimension> {
     found
 }
 
+/// The names of the dimensions of `strategy`'s breakdowns, in the order first met, read from
+/// the first part of each indicator's breakdown only (the parts of one indicator share their
+/// dimensions): cheap where [`dimensions`] reads every part.
+#[must_use]
+pub fn dimension_names(strategy: &Strategy) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for part in strategy
+        .indicators
+        .iter()
+        .filter_map(|indicator| indicator.breakdown.first())
+    {
+        for (name, _) in &part.keys {
+            if !names.contains(name) {
+                names.push(name.clone());
+            }
+        }
+    }
+    names
+}
+
 /// Which parts of the breakdowns show: a value chosen per dimension, in the order chosen. A
 /// dimension not chosen counts all its values; the empty filter shows the totals.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -347,20 +367,26 @@ impl Index {
     #[must_use]
     pub fn new(strategy: &Strategy) -> Self {
         let mut dimensions: Vec<Dimension> = Vec::new();
-        let mut lookup: Vec<std::collections::HashMap<&str, u32>> = Vec::new();
+        let mut lookup: Vec<rustc_hash::FxHashMap<&str, u32>> = Vec::new();
         let mut parts_keys: Vec<Vec<(usize, u32)>> = Vec::new();
         for indicator in &strategy.indicators {
             for part in &indicator.breakdown {
                 let mut keys = Vec::with_capacity(part.keys.len());
-                for (name, value) in &part.keys {
-                    let at = if let Some(at) = dimensions.iter().position(|d| d.name == *name) {
+                for (place, (name, value)) in part.keys.iter().enumerate() {
+                    // Parts name their dimensions in the same order: try that place first.
+                    let same_place = dimensions
+                        .get(place)
+                        .is_some_and(|dimension| dimension.name == *name);
+                    let at = if same_place {
+                        place
+                    } else if let Some(at) = dimensions.iter().position(|d| d.name == *name) {
                         at
                     } else {
                         dimensions.push(Dimension {
                             name: name.clone(),
                             values: Vec::new(),
                         });
-                        lookup.push(std::collections::HashMap::new());
+                        lookup.push(rustc_hash::FxHashMap::default());
                         dimensions.len() - 1
                     };
                     let next = dimensions[at].values.len() as u32;
@@ -643,6 +669,7 @@ mod tests {
         };
         let index = Index::new(&strategy);
         assert_eq!(index.dimensions(), dimensions(&strategy).as_slice());
+        assert_eq!(dimension_names(&strategy), ["Xã", "Giới tính"]);
         for filter in [
             Filter::default(),
             choose(&[("Xã", "A")]),

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use eframe::egui::{self, RichText};
 
 use crate::app::{i18n, theme};
-use crate::breakdown::{Dimension, Filter, Index};
+use crate::breakdown::{Filter, Index, dimension_names};
 use crate::model::Strategy;
 use crate::report::Language;
 
@@ -21,7 +21,9 @@ use crate::report::Language;
 pub struct Breakdowns {
     /// The filter per strategy (by [`key`]); absent is the totals.
     filters: HashMap<String, Filter>,
-    /// Each strategy's breakdowns indexed, made on first use.
+    /// The names of each strategy's dimensions, made on first use.
+    names: HashMap<String, Vec<String>>,
+    /// Each strategy's breakdowns indexed, made when a filter or a list of values needs it.
     indexes: HashMap<String, Index>,
     /// Each strategy as its filter showed it, with that filter.
     views: HashMap<String, (Filter, Strategy)>,
@@ -36,6 +38,7 @@ impl Breakdowns {
     /// Forgets what was made from the document; call it after every change of the document.
     /// The filters chosen stay.
     pub fn document_changed(&mut self) {
+        self.names.clear();
         self.indexes.clear();
         self.views.clear();
     }
@@ -65,9 +68,13 @@ impl Breakdowns {
             .or_insert_with(|| Index::new(strategy))
     }
 
-    /// The dimensions of `strategy`'s breakdowns.
-    fn dimensions_of(&mut self, strategy: &Strategy) -> &[Dimension] {
-        self.index_of(strategy).dimensions()
+    /// The names of the dimensions of `strategy`'s breakdowns (cheap: the values are only read
+    /// when a list of them opens).
+    fn names_of(&mut self, strategy: &Strategy) -> Vec<String> {
+        self.names
+            .entry(key(strategy))
+            .or_insert_with(|| dimension_names(strategy))
+            .clone()
     }
 
     /// Makes `strategy` as its filter shows it, unless it is made already for that filter.
@@ -120,31 +127,37 @@ impl Breakdowns {
     ) {
         let texts = i18n::breakdown(language);
         let mut filter = self.filter(strategy);
-        let dimensions = self.dimensions_of(strategy);
-        if dimensions.is_empty() {
+        let names = self.names_of(strategy);
+        if names.is_empty() {
             return;
         }
         let before = filter.clone();
         let muted = theme::color(theme::palette(ui).muted);
         ui.label(RichText::new(texts.label).strong());
-        for dimension in dimensions {
-            let label = ui.label(format!("{}:", dimension.name));
-            let mut chosen = filter.choice(&dimension.name).map(str::to_owned);
+        for name in &names {
+            let label = ui.label(format!("{name}:"));
+            let mut chosen = filter.choice(name).map(str::to_owned);
             let shown = chosen.clone().unwrap_or_else(|| texts.all.to_owned());
-            egui::ComboBox::from_id_salt(("breakdown", salt, &strategy.code, &dimension.name))
+            egui::ComboBox::from_id_salt(("breakdown", salt, &strategy.code, name))
                 .selected_text(shown)
                 .width(140.0)
                 .height(360.0)
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut chosen, None, texts.all);
-                    for value in &dimension.values {
+                    let index = self.index_of(strategy);
+                    let values = index
+                        .dimensions()
+                        .iter()
+                        .find(|dimension| dimension.name == *name)
+                        .map_or(&[][..], |dimension| dimension.values.as_slice());
+                    for value in values {
                         ui.selectable_value(&mut chosen, Some(value.clone()), value);
                     }
                 })
                 .response
                 .labelled_by(label.id)
-                .on_hover_text(texts.choice_hint.replace("{dimension}", &dimension.name));
-            filter.choose(&dimension.name, chosen.as_deref());
+                .on_hover_text(texts.choice_hint.replace("{dimension}", name));
+            filter.choose(name, chosen.as_deref());
         }
         if !filter.is_all() {
             ui.label(
