@@ -72,6 +72,17 @@ pub struct Number {
 /// ```
 #[must_use]
 pub fn parse_number(text: &str, format: NumberFormat) -> Option<Number> {
+    if let Some(value) = plain_number(text, format) {
+        return Some(Number {
+            value,
+            percent: false,
+        });
+    }
+    number_in_full(text, format)
+}
+
+/// [`parse_number`] without the shortcut for plain digits.
+fn number_in_full(text: &str, format: NumberFormat) -> Option<Number> {
     let mut s: String = text
         .chars()
         .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}'))
@@ -95,6 +106,59 @@ pub fn parse_number(text: &str, format: NumberFormat) -> Option<Number> {
         percent,
     })
 }
+
+/// The value of the commonest number text, read without allocating: ASCII digits with an
+/// optional leading `-` and at most one decimal separator of `format` between digits ("613",
+/// "723,8" with a decimal comma). Anything else (thousands separators, signs, spaces, percent,
+/// words) is `None`, for the full reading of [`parse_number`], which gives the same value for
+/// these texts.
+fn plain_number(text: &str, format: NumberFormat) -> Option<f64> {
+    let bytes = text.as_bytes();
+    let unsigned = bytes.strip_prefix(b"-").unwrap_or(bytes);
+    if unsigned.is_empty() || unsigned.len() > 30 {
+        return None;
+    }
+    let decimal = format.decimal() as u8;
+    let mut separator = None;
+    let mut mantissa: u64 = 0;
+    for (at, byte) in unsigned.iter().enumerate() {
+        if *byte == decimal && separator.is_none() && at > 0 && at + 1 < unsigned.len() {
+            separator = Some(at);
+        } else if byte.is_ascii_digit() {
+            mantissa = mantissa
+                .wrapping_mul(10)
+                .wrapping_add(u64::from(byte - b'0'));
+        } else {
+            return None;
+        }
+    }
+    let digits = unsigned.len() - usize::from(separator.is_some());
+    if digits <= 15 {
+        // Up to 15 digits the integer is exact in an f64, and so is a power of ten up to 10^15:
+        // one division rounds once, giving the same value as reading the decimal text.
+        let decimals = separator.map_or(0, |at| unsigned.len() - at - 1);
+        let value = mantissa as f64 / POWERS_OF_TEN[decimals];
+        return Some(if unsigned.len() < bytes.len() {
+            -value
+        } else {
+            value
+        });
+    }
+    let mut buffer = [0u8; 32];
+    buffer[..bytes.len()].copy_from_slice(bytes);
+    if let Some(at) = separator {
+        buffer[bytes.len() - unsigned.len() + at] = b'.';
+    }
+    std::str::from_utf8(&buffer[..bytes.len()])
+        .ok()?
+        .parse()
+        .ok()
+}
+
+/// 10^0 to 10^15, exact in an f64.
+const POWERS_OF_TEN: [f64; 16] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+];
 
 /// The value of unsigned digits with separators, or `None` when they are not a number.
 fn digits_value(digits: &str, format: NumberFormat) -> Option<f64> {
@@ -185,6 +249,9 @@ pub fn format_number(value: f64, decimals: usize, format: NumberFormat) -> Strin
 /// a date). "76/145" → ratio 76 of 145; "96,245" → 96.245 in a decimal-comma file.
 #[must_use]
 pub fn parse_measure(text: &str, format: NumberFormat) -> Option<Measure> {
+    if let Some(value) = plain_number(text, format) {
+        return Some(Measure::Number(value));
+    }
     let trimmed = text.trim();
     if let Some((numerator, denominator)) = trimmed.split_once('/') {
         let numerator = parse_number(numerator, format)?;
@@ -285,6 +352,12 @@ const SUFFIXES: &[(&str, Comparator)] = &[
 /// ```
 #[must_use]
 pub fn parse_target(text: &str, format: NumberFormat) -> Option<ParsedTarget> {
+    if let Some(value) = plain_number(text, format) {
+        return Some(ParsedTarget {
+            value,
+            comparator: None,
+        });
+    }
     let folded = fold(text);
     let mut rest = folded.as_str().trim();
     let mut comparator = None;
@@ -450,6 +523,76 @@ mod tests {
 
     fn n(text: &str, format: NumberFormat) -> Option<f64> {
         parse_number(text, format).map(|number| number.value)
+    }
+
+    #[test]
+    fn the_shortcut_for_plain_digits_reads_as_the_full_reading() {
+        let texts = [
+            "0",
+            "7",
+            "007",
+            "613",
+            "-5",
+            "-0",
+            "723,8",
+            "723.8",
+            "-723,8",
+            "96,245",
+            "96.245",
+            "1,5,3",
+            "1.5.3",
+            ",5",
+            "5,",
+            ".5",
+            "5.",
+            "-",
+            "--5",
+            "1e5",
+            "12/14",
+            "66.000",
+            "1,234.5",
+            "52.4",
+            "0,001",
+            "0,1",
+            "0,3",
+            "2,675",
+            "0,000000000000001",
+            "123456789012345",
+            "1234567890123456",
+            "12345678901234,5",
+            "9007199254740993",
+            "99999999999999999999",
+            "1 000",
+            "25%",
+        ];
+        for format in [DecimalComma, DecimalPoint] {
+            for text in texts {
+                let full = number_in_full(text, format);
+                assert_eq!(parse_number(text, format), full, "{text:?} {format:?}");
+                if let Some(value) = plain_number(text, format) {
+                    let full = full.map(|number| number.value);
+                    assert_eq!(Some(value.to_bits()), full.map(f64::to_bits), "{text:?}");
+                }
+            }
+        }
+        // Every value with up to four decimals reads as the standard library reads it.
+        for mantissa in (0..2_000_000u64).step_by(7) {
+            for decimals in 0..5 {
+                let digits = format!("{mantissa:0>5}");
+                let (int_part, frac) = digits.split_at(digits.len() - decimals);
+                let text = if decimals == 0 {
+                    digits.clone()
+                } else {
+                    format!("{int_part},{frac}")
+                };
+                let expected: f64 = text.replace(',', ".").parse().unwrap();
+                assert_eq!(
+                    plain_number(&text, DecimalComma).map(f64::to_bits),
+                    Some(expected.to_bits()),
+                    "{text}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -56,12 +56,33 @@ pub fn clean_nfc_cow(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// Whether the text is trimmed and its only white space is single ASCII spaces.
+/// Whether the text is trimmed and its only white space is single ASCII spaces. Bytes are
+/// scanned; only text with a character that may be other white space (a UTF-8 sequence
+/// starting C2, E1 9A, E2, E3 or EF) is looked at character by character.
 fn is_spaced(text: &str) -> bool {
     let bytes = text.as_bytes();
     if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
         return false;
     }
+    let mut after_space = false;
+    for (at, byte) in bytes.iter().enumerate() {
+        match byte {
+            b' ' => {
+                if after_space {
+                    return false;
+                }
+                after_space = true;
+            }
+            0x09..=0x0d => return false,
+            0xc2 | 0xe2 | 0xe3 | 0xef => return is_spaced_by_char(text),
+            0xe1 if bytes.get(at + 1) == Some(&0x9a) => return is_spaced_by_char(text),
+            _ => after_space = false,
+        }
+    }
+    true
+}
+
+fn is_spaced_by_char(text: &str) -> bool {
     let mut after_space = false;
     for c in text.chars() {
         if c == ' ' {
@@ -75,13 +96,19 @@ fn is_spaced(text: &str) -> bool {
             after_space = false;
         }
     }
-    true
+    !text.starts_with(' ') && !text.ends_with(' ')
 }
 
 /// NFC only, keeping line breaks and spacing (for names and notes shown as written).
 #[must_use]
 pub fn nfc(text: &str) -> String {
-    to_nfc(text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')).into_owned()
+    nfc_cow(text).into_owned()
+}
+
+/// [`nfc`], borrowed when the trimmed text already is NFC.
+#[must_use]
+pub fn nfc_cow(text: &str) -> Cow<'_, str> {
+    to_nfc(text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}'))
 }
 
 /// A key for matching headers and keywords: lower case, without diacritics ("đ" → "d"),
@@ -190,8 +217,21 @@ pub fn sentence_case(text: &str) -> String {
 /// The four-digit years (1900-2099) in a text, in order. "giai đoạn 2016-2020" → [2016, 2020].
 #[must_use]
 pub fn years(text: &str) -> Vec<i32> {
-    let bytes = text.as_bytes();
     let mut found = Vec::new();
+    each_year(text, |year| found.push(year));
+    found
+}
+
+/// The last of [`years`], without collecting them.
+#[must_use]
+pub fn last_year(text: &str) -> Option<i32> {
+    let mut last = None;
+    each_year(text, |year| last = Some(year));
+    last
+}
+
+fn each_year(text: &str, mut found: impl FnMut(i32)) {
+    let bytes = text.as_bytes();
     let mut i = 0;
     while i + 4 <= bytes.len() {
         let window = &bytes[i..i + 4];
@@ -205,18 +245,43 @@ pub fn years(text: &str) -> Vec<i32> {
             let year = window
                 .iter()
                 .fold(0, |acc, digit| acc * 10 + i32::from(digit - b'0'));
-            found.push(year);
+            found(year);
             i += 4;
         } else {
             i += 1;
         }
     }
-    found
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clean_text_is_borrowed_and_other_text_cleaned() {
+        for clean_text in ["", "Xã số 001", "Số lượt người", "a b", "Phú Thượng · Nữ"]
+        {
+            assert!(
+                matches!(clean_cow(clean_text), Cow::Borrowed(_)),
+                "{clean_text:?}"
+            );
+        }
+        for (text, cleaned) in [
+            (" a", "a"),
+            ("a ", "a"),
+            ("a  b", "a b"),
+            ("a\tb", "a b"),
+            ("a\u{a0}b", "a b"),
+            ("Hà\u{2009}Nội", "Hà Nội"),
+            ("a\u{3000}b", "a b"),
+            ("a\u{1680}b", "a b"),
+            ("x\u{feff}", "x"),
+            ("Ha\u{300}", "Hà"),
+        ] {
+            assert_eq!(clean_cow(text), cleaned, "{text:?}");
+            assert_eq!(clean(text), cleaned, "{text:?}");
+        }
+    }
 
     #[test]
     fn clean_makes_nfc_and_folds_space() {

@@ -316,9 +316,7 @@ impl<'t> Rows<'t> {
                 .map(|(column, field)| {
                     let field = crate::text::strip_formula_guard(field);
                     match above.and_then(|cells| cells.get(column)) {
-                        Some(cell @ Cell::Text(text)) if text.len() > 8 && text == field => {
-                            cell.clone()
-                        }
+                        Some(cell @ Cell::Text(text)) if **text == *field => cell.clone(),
                         _ => Cell::text(field),
                     }
                 })

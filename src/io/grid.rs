@@ -10,8 +10,8 @@ use crate::parse::{FormatVote, NumberFormat, format_plain};
 pub enum Cell {
     /// Nothing, or only white space.
     Empty,
-    /// Text as written, NFC, trimmed.
-    Text(String),
+    /// Text as written, NFC, trimmed; shared by the cells of a long table that repeat it.
+    Text(std::sync::Arc<str>),
     /// A number stored as a number. A cell formatted as a percentage is already multiplied by
     /// 100 (Excel stores 85 % as 0.85) and has `percent` set.
     Number {
@@ -30,11 +30,11 @@ impl Cell {
     /// A text cell, or [`Cell::Empty`] when the text is blank. The text is made NFC.
     #[must_use]
     pub fn text(text: &str) -> Self {
-        let text = crate::text::nfc(text);
+        let text = crate::text::nfc_cow(text);
         if text.trim().is_empty() {
             Self::Empty
         } else {
-            Self::Text(text)
+            Self::Text(std::sync::Arc::from(&*text))
         }
     }
 
@@ -49,7 +49,8 @@ impl Cell {
     pub fn as_text(&self) -> String {
         match self {
             Self::Empty => String::new(),
-            Self::Text(text) | Self::Date(text) | Self::Error(text) => text.clone(),
+            Self::Text(text) => String::from(&**text),
+            Self::Date(text) | Self::Error(text) => text.clone(),
             Self::Number { value, percent } => {
                 if *percent {
                     format!("{}%", format_plain(*value))

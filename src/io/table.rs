@@ -511,7 +511,7 @@ fn is_continuation(grid: &Grid, row: usize) -> bool {
     for cell in cells {
         let text = match cell {
             Cell::Empty => continue,
-            Cell::Text(text) => text.clone(),
+            Cell::Text(text) => String::from(&**text),
             Cell::Number {
                 value,
                 percent: false,
@@ -796,6 +796,7 @@ fn start(
             .filter(|(_, role)| **role == Some(Role::Dimension))
             .map(|(column, _)| column)
             .collect(),
+        role_columns: SLOT_ROLES.map(|role| header.column(role)),
         ..RowState::default()
     };
     let mut reader = RowReader {
@@ -1055,6 +1056,34 @@ struct RowState {
     only_strategy: Option<usize>,
     /// Columns with the dimension role, in order.
     dimension_columns: Vec<usize>,
+    /// The first column of each role without a year ([`role_slot`]).
+    role_columns: [Option<usize>; ROLE_SLOTS],
+    /// By column, the last text cell found clean: the cells of a long table that repeat a name
+    /// share it, and are not looked at again.
+    clean_cells: std::cell::RefCell<Vec<Option<std::sync::Arc<str>>>>,
+}
+
+/// Roles without a year, which a row reads one column of.
+const SLOT_ROLES: [Role; 13] = [
+    Role::Code,
+    Role::Name,
+    Role::Unit,
+    Role::Direction,
+    Role::Period,
+    Role::BaselineYear,
+    Role::Assessment,
+    Role::Note,
+    Role::Source,
+    Role::Strategy,
+    Role::StrategyName,
+    Role::Goal,
+    Role::Dimension,
+];
+const ROLE_SLOTS: usize = SLOT_ROLES.len();
+
+/// The place of a role in [`SLOT_ROLES`].
+fn role_slot(role: Role) -> Option<usize> {
+    SLOT_ROLES.iter().position(|candidate| *candidate == role)
 }
 
 /// A breakdown part of an indicator: (strategy, indicator, interned key values).
@@ -1096,16 +1125,40 @@ impl<'a> RowReader<'a> {
     /// The cleaned text of the row's first column with `role`; borrowed from the grid when the
     /// cell is already clean text.
     fn text(&self, row: usize, role: Role) -> Cow<'a, str> {
-        self.header
-            .column(role)
+        self.column(role)
             .map_or(Cow::Borrowed(""), |column| self.cell_text(row, column))
+    }
+
+    /// The header's first column with `role` ([`Header::column`], remembered for the roles
+    /// every row reads).
+    fn column(&self, role: Role) -> Option<usize> {
+        match role_slot(role) {
+            Some(slot) => self.state.role_columns[slot],
+            None => self.header.column(role),
+        }
     }
 
     fn cell_text(&self, row: usize, column: usize) -> Cow<'a, str> {
         let grid: &'a Grid = self.grid;
         match grid.cell(row, column) {
             Cell::Empty => Cow::Borrowed(""),
-            Cell::Text(text) => clean_nfc_cow(text),
+            Cell::Text(text) => {
+                let mut known = self.state.clean_cells.borrow_mut();
+                if known.len() <= column {
+                    known.resize(column + 1, None);
+                }
+                if known[column]
+                    .as_ref()
+                    .is_some_and(|clean| std::sync::Arc::ptr_eq(clean, text))
+                {
+                    return Cow::Borrowed(text);
+                }
+                let cleaned = clean_nfc_cow(text);
+                if matches!(cleaned, Cow::Borrowed(_)) {
+                    known[column] = Some(text.clone());
+                }
+                cleaned
+            }
             other => Cow::Owned(clean(&other.as_text())),
         }
     }
@@ -1245,8 +1298,8 @@ impl<'a> RowReader<'a> {
         }
         let code = self.text(row, Role::Strategy).into_owned();
         let name = self.text(row, Role::StrategyName).into_owned();
-        let no_columns = self.header.column(Role::Strategy).is_none()
-            && self.header.column(Role::StrategyName).is_none();
+        let no_columns =
+            self.column(Role::Strategy).is_none() && self.column(Role::StrategyName).is_none();
         let (code, name, span) = if code.is_empty() && name.is_empty() {
             let name = self
                 .state
@@ -1346,7 +1399,7 @@ impl<'a> RowReader<'a> {
         };
         let direction = Direction::parse(&direction_text);
         if direction.is_none() && !direction_text.is_empty() {
-            let at = self.grid.at(row, self.header.column(Role::Direction));
+            let at = self.grid.at(row, self.column(Role::Direction));
             self.warn(
                 at,
                 format!(
@@ -1354,7 +1407,7 @@ impl<'a> RowReader<'a> {
                 ),
             );
         }
-        let period_column = self.header.column(Role::Period);
+        let period_column = self.column(Role::Period);
         let row_period = period_column.and_then(|column| self.period_of(row, column));
         if period_column.is_some() && row_period.is_none() {
             let at = self.grid.at(row, period_column);
@@ -1425,7 +1478,7 @@ impl<'a> RowReader<'a> {
                 _ => {}
             }
         }
-        let assessment_at = grid.at(row, header.column(Role::Assessment));
+        let assessment_at = grid.at(row, self.column(Role::Assessment));
         let goal_for_strategy = goal.clone();
         let strategy_index = self.strategy_index_for(row);
         let found = known_at.or_else(|| self.indicator_at(Some(strategy_index), code, name));
@@ -1601,7 +1654,8 @@ impl<'a> RowReader<'a> {
             {
                 Some(*value as Period)
             }
-            Cell::Text(text) | Cell::Date(text) => years(text).last().copied(),
+            Cell::Text(text) => crate::text::last_year(text),
+            Cell::Date(text) => crate::text::last_year(text),
             _ => None,
         }
     }

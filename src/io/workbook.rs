@@ -220,7 +220,7 @@ fn build(mut cells: Vec<Placed>, file: &str, sheet: &str) -> Grid {
 /// one of those encodings ([`legacy::detect_in_text`]); returns the encoding converted from.
 pub fn convert_legacy_text(grid: &mut Grid) -> Option<Legacy> {
     let texts = grid.rows.iter().flatten().filter_map(|cell| match cell {
-        Cell::Text(text) => Some(text.as_str()),
+        Cell::Text(text) => Some(&**text),
         _ => None,
     });
     let found = legacy::detect_in_text(texts)?;
@@ -277,7 +277,7 @@ fn convert(data: &Data, percent: bool) -> Cell {
         Data::String(text) => Cell::text(text),
         Data::Float(value) => number(*value),
         Data::Int(value) => number(*value as f64),
-        Data::Bool(value) => Cell::Text(value.to_string()),
+        Data::Bool(value) => Cell::Text(value.to_string().into()),
         Data::DateTime(value) => value.as_datetime().map_or_else(
             || Cell::Number {
                 value: value.as_f64(),
