@@ -12,7 +12,7 @@ use eframe::egui::{self, RichText};
 use super::import_dialog::{self, Decision, ImportDialog};
 use super::{ChitieuApp, ProblemKind, theme};
 use crate::io::preview::{Mappings, Preview, preview};
-use crate::io::{ImportOptions, LoadError, Loaded, load_bytes};
+use crate::io::{ImportOptions, LoadError, Loaded, Progress, load_bytes, load_bytes_watched};
 
 /// How long the first look at a new job waits for it, so that a small file appears at once
 /// instead of flashing the progress window.
@@ -69,6 +69,8 @@ struct Job {
     started: Instant,
     looked: bool,
     receiver: Receiver<Outcome>,
+    /// How far the reader has come; cancelling it stops the thread at its next chunk.
+    progress: Arc<Progress>,
 }
 
 /// The files being read, the import dialog and where remembered choices are kept.
@@ -100,12 +102,14 @@ impl Loading {
         let mappings = self.mappings.clone();
         let hold = Arc::clone(&self.hold);
         let name = file.clone();
+        let progress = Arc::new(Progress::default());
+        let watched = Arc::clone(&progress);
         let spawned = std::thread::Builder::new()
             .name("chitieu-load".into())
             .spawn(move || {
                 wait_while_held(&hold);
                 // The app may have cancelled and dropped the receiver: the result is ignored.
-                let _ = sender.send(work(name, source, task, mappings.as_deref()));
+                let _ = sender.send(work(name, source, task, mappings.as_deref(), &watched));
             });
         let receiver = match spawned {
             Ok(_) => receiver,
@@ -128,6 +132,7 @@ impl Loading {
             started: Instant::now(),
             looked: false,
             receiver,
+            progress,
         });
     }
 }
@@ -146,7 +151,13 @@ fn wait_while_held(hold: &(Mutex<bool>, Condvar)) {
 }
 
 /// Reads the file and decides: loaded, or ask.
-fn work(file: String, source: Source, task: Task, mappings: Option<&std::path::Path>) -> Outcome {
+fn work(
+    file: String,
+    source: Source,
+    task: Task,
+    mappings: Option<&std::path::Path>,
+    progress: &Progress,
+) -> Outcome {
     let loaded = |result: Result<Loaded, LoadError>, remembered: bool| Outcome::Loaded {
         result: Box::new(result),
         remembered,
@@ -166,7 +177,9 @@ fn work(file: String, source: Source, task: Task, mappings: Option<&std::path::P
         },
     };
     let ask = match task {
-        Task::Import(options) => return loaded(load_bytes(&file, &bytes, &options), false),
+        Task::Import(options) => {
+            return loaded(load_bytes_watched(&file, &bytes, &options, progress), false);
+        }
         Task::Open { ask } => ask,
     };
     let default = ImportOptions::default();
@@ -175,14 +188,14 @@ fn work(file: String, source: Source, task: Task, mappings: Option<&std::path::P
         return loaded(load_bytes(&file, &bytes, &default), false);
     };
     if !ask && !first.is_unsure() {
-        return loaded(load_bytes(&file, &bytes, &default), false);
+        return loaded(load_bytes_watched(&file, &bytes, &default, progress), false);
     }
     let saved = mappings
         .and_then(|path| Mappings::load(path).ok())
         .and_then(|mappings| mappings.find(&first.shape).cloned());
     if !ask {
         if let Some(options) = saved {
-            return loaded(load_bytes(&file, &bytes, &options), true);
+            return loaded(load_bytes_watched(&file, &bytes, &options, progress), true);
         }
         // chitieu's own workbooks are read as saved, whatever their sheets look like; a file
         // that cannot be read at all is an error, not a question about its columns.
@@ -400,6 +413,13 @@ impl ChitieuApp {
                                 .replace("{s}", &seconds.to_string()),
                         );
                     });
+                    if let Some(fraction) = job.progress.fraction() {
+                        ui.add(
+                            egui::ProgressBar::new(fraction)
+                                .desired_width(360.0)
+                                .show_percentage(),
+                        );
+                    }
                 }
                 ui.label(RichText::new(texts.cancel_hint).color(theme::MUTED));
                 if ui.button(texts.cancel).clicked() {
@@ -407,7 +427,10 @@ impl ChitieuApp {
                 }
             });
         if cancelled {
-            // The threads finish on their own; their results go nowhere.
+            // Each reader stops at its next chunk; what it sends goes nowhere.
+            for job in &self.loading.jobs {
+                job.progress.cancel();
+            }
             self.loading.jobs.clear();
         }
     }

@@ -21,6 +21,7 @@ pub mod visibility;
 pub mod workbook;
 
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 use crate::model::{Indicator, Strategy, Warning};
 use crate::parse::NumberFormat;
@@ -72,6 +73,12 @@ pub struct Loaded {
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum LoadError {
+    /// Reading was cancelled ([`Progress::cancel`]).
+    #[error("{file}: reading was cancelled")]
+    Cancelled {
+        /// File name.
+        file: String,
+    },
     /// The file could not be opened or read.
     #[error("{file}: cannot read the file: {source}")]
     Io {
@@ -245,13 +252,62 @@ fn load_saved(file: &str, bytes: &[u8]) -> Result<Option<Loaded>, LoadError> {
     }))
 }
 
+/// How far a reader has come, shared with whoever watches it (another thread), and a way to
+/// stop it. Delimited text reports the share of its bytes read after each chunk of rows and
+/// stops there when cancelled; a workbook reports after each sheet.
+#[derive(Debug, Default)]
+pub struct Progress {
+    /// Parts done and in all, in units the reader chooses (bytes, sheets); 0 in all when
+    /// nothing is known yet.
+    done: AtomicU64,
+    total: AtomicU64,
+    cancelled: AtomicBool,
+}
+
+impl Progress {
+    /// The share read, from 0 to 1; `None` before the reader knows.
+    #[must_use]
+    pub fn fraction(&self) -> Option<f32> {
+        let total = self.total.load(Ordering::Relaxed);
+        (total > 0)
+            .then(|| (self.done.load(Ordering::Relaxed) as f64 / total as f64).min(1.0) as f32)
+    }
+
+    /// Asks the reader to stop at its next step; it then returns [`LoadError::Cancelled`].
+    pub fn cancel(&self) {
+        self.cancelled.store(true, Ordering::Relaxed);
+    }
+
+    /// Whether [`Self::cancel`] was called.
+    #[must_use]
+    pub fn is_cancelled(&self) -> bool {
+        self.cancelled.load(Ordering::Relaxed)
+    }
+
+    fn report(&self, done: u64, total: u64) {
+        self.total.store(total, Ordering::Relaxed);
+        self.done.store(done, Ordering::Relaxed);
+    }
+}
+
 /// Reads a file's bytes; `file` is its name, used in positions and for the strategy code.
 pub fn load_bytes(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<Loaded, LoadError> {
+    load_bytes_watched(file, bytes, options, &Progress::default())
+}
+
+/// [`load_bytes`], reporting to `progress` and stopping with [`LoadError::Cancelled`] when it
+/// is cancelled.
+pub fn load_bytes_watched(
+    file: &str,
+    bytes: &[u8],
+    options: &ImportOptions,
+    progress: &Progress,
+) -> Result<Loaded, LoadError> {
     if let Some(loaded) = load_saved(file, bytes)? {
         return Ok(loaded);
     }
     if FileKind::sniff(bytes) == FileKind::Text {
-        return load_text(file, bytes, options);
+        return load_text(file, bytes, options, progress);
     }
     let raw = read_grids(file, bytes, options)?;
     let mut context = Context::for_file(file);
@@ -265,7 +321,15 @@ pub fn load_bytes(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<L
         ..Loaded::default()
     };
     let mut first_failure = None;
-    for grid in &raw.grids {
+    // Reading the sheets is the first step; each table read is one more.
+    let steps = 1 + raw.grids.len() as u64;
+    progress.report(1, steps);
+    for (step, grid) in (2..).zip(&raw.grids) {
+        if progress.is_cancelled() {
+            return Err(LoadError::Cancelled {
+                file: file.to_owned(),
+            });
+        }
         let header_row = forced_row(grid, options.header_row);
         let sheet = grid.sheet.as_deref();
         match table::read_table(grid, &context, header_row) {
@@ -282,6 +346,7 @@ pub fn load_bytes(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<L
                 first_failure.get_or_insert(no_table(file, where_(grid), searched, part_of_year));
             }
         }
+        progress.report(step, steps);
     }
     if loaded.strategies.is_empty() {
         return Err(first_failure.unwrap_or(LoadError::NoTable {
@@ -388,7 +453,12 @@ pub const FIRST_ROWS: usize = 10_000;
 const CHUNK_ROWS: usize = 4_096;
 
 /// Reads delimited text into indicators, a chunk of rows at a time.
-fn load_text(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<Loaded, LoadError> {
+fn load_text(
+    file: &str,
+    bytes: &[u8],
+    options: &ImportOptions,
+    progress: &Progress,
+) -> Result<Loaded, LoadError> {
     check_not_blank(file, bytes)?;
     let mut open = open_text(file, bytes, options)?;
     let mut context = Context::for_file(file);
@@ -406,8 +476,14 @@ fn load_text(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<Loaded
     rows.fill(&mut grid, FIRST_ROWS)
         .map_err(|error| open.csv_error(file, &error))?;
     let header_row = forced_row(&grid, options.header_row);
+    let total = open.body().len() as u64;
+    progress.report(rows.bytes_read(), total);
     let mut failure = None;
     let read = table::read_table_in_chunks(&mut grid, &context, header_row, |grid| {
+        progress.report(rows.bytes_read(), total);
+        if progress.is_cancelled() {
+            return false;
+        }
         match rows.fill(grid, CHUNK_ROWS) {
             Ok(_) => !grid.rows.is_empty(),
             Err(error) => {
@@ -419,6 +495,12 @@ fn load_text(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<Loaded
     if let Some(error) = failure {
         return Err(open.csv_error(file, &error));
     }
+    if progress.is_cancelled() {
+        return Err(LoadError::Cancelled {
+            file: file.to_owned(),
+        });
+    }
+    progress.report(total, total);
     match read {
         Ok(read) => {
             let header_row = read.header_row;
@@ -914,5 +996,21 @@ mod tests {
             .unwrap();
         assert_eq!(warning.at.row, (rows - 3 + 2) as u32);
         assert_eq!(warning.at.column, 7);
+    }
+
+    #[test]
+    fn progress_is_reported_and_a_cancelled_read_stops() {
+        let bytes = long_csv(FIRST_ROWS + 3 * CHUNK_ROWS).into_bytes();
+        let options = ImportOptions::default();
+        let progress = Progress::default();
+        assert_eq!(progress.fraction(), None);
+        load_bytes_watched("long.csv", &bytes, &options, &progress).unwrap();
+        assert_eq!(progress.fraction(), Some(1.0));
+
+        let cancelled = Progress::default();
+        cancelled.cancel();
+        let error = load_bytes_watched("long.csv", &bytes, &options, &cancelled).unwrap_err();
+        assert!(matches!(error, LoadError::Cancelled { .. }), "{error}");
+        assert!(cancelled.fraction().is_some_and(|done| done < 1.0));
     }
 }
