@@ -2,7 +2,8 @@
 //! `benches/common`): one frame of the strategy's table and of each chart, with its totals and
 //! filtered by a commune and a sex, and the frame in which another commune is chosen; run
 //! headless in `egui::Context::run_ui` at a 1920 × 1080 screen, without painting or
-//! tessellation. `BENCHMARKS.md` has the figures and how to reproduce them.
+//! tessellation; and the table and the achievement chart of the 5,000-indicator wide workbook,
+//! whose table has 5,000 rows. `BENCHMARKS.md` has the figures and how to reproduce them.
 
 mod common;
 
@@ -36,9 +37,10 @@ struct Headless {
 }
 
 impl Headless {
-    fn new(bytes: &[u8]) -> Self {
+    /// The app on the file `name` with these bytes.
+    fn new(name: &str, bytes: &[u8]) -> Self {
         let ctx = egui::Context::default();
-        let app = ChitieuApp::new_with_bytes(&ctx, State::default(), &[("long.csv", bytes)]);
+        let app = ChitieuApp::new_with_bytes(&ctx, State::default(), &[(name, bytes)]);
         assert!(app.errors().is_empty(), "{:?}", app.errors());
         assert_eq!(app.document().strategies.len(), 1);
         Self {
@@ -84,7 +86,7 @@ fn commune(number: usize, sex: &str) -> Filter {
 
 fn frames(c: &mut Criterion) {
     let bytes = common::cached("long.csv", common::long_csv);
-    let mut headless = Headless::new(&bytes);
+    let mut headless = Headless::new("long.csv", &bytes);
     let mut group = c.benchmark_group("one frame, 282,000-row long table, 1920x1080");
     group.sample_size(50);
     let table = (Command::ShowStrategy(0), Route::Strategy(0));
@@ -147,6 +149,26 @@ fn frames(c: &mut Criterion) {
             headless.app.set_breakdown_filter(0, filter);
             headless.frame();
         });
+    });
+    group.finish();
+
+    // Many rows in the table itself: the wide workbook's 5,000 indicators.
+    let bytes = common::cached("wide.xlsx", || common::wide_xlsx().expect("wide.xlsx"));
+    let mut headless = Headless::new("wide.xlsx", &bytes);
+    assert_eq!(
+        headless.app.document().strategies[0].indicators.len(),
+        5_000
+    );
+    let mut group = c.benchmark_group("one frame, 5,000-indicator wide workbook, 1920x1080");
+    group.sample_size(50);
+    headless.show(Command::ShowStrategy(0), Route::Strategy(0));
+    group.bench_function("table", |b| {
+        b.iter(|| headless.frame());
+    });
+    headless.app.set_chart_kind(ChartKind::Achievement);
+    headless.show(Command::ShowCharts(0), Route::Charts(0));
+    group.bench_function("chart: achievement", |b| {
+        b.iter(|| headless.frame());
     });
     group.finish();
 }

@@ -447,8 +447,22 @@ impl Summary {
 /// counted are those with a value row (target, actual or assessment) for that period.
 #[must_use]
 pub fn summarize(strategy: &Strategy, period: Option<Period>) -> Summary {
+    summarize_rows(strategy, period, true)
+}
+
+/// The headline of [`summarize`] (period, counts per status, total, budget) without its rows,
+/// so no indicator's code or name is copied: what a headline shows, cheap enough for every
+/// frame of a strategy with thousands of indicators.
+#[must_use]
+pub fn headline(strategy: &Strategy, period: Option<Period>) -> Summary {
+    summarize_rows(strategy, period, false)
+}
+
+/// [`summarize`], with its rows when `rows` is true.
+fn summarize_rows(strategy: &Strategy, period: Option<Period>, with_rows: bool) -> Summary {
     let period = period.or_else(|| strategy.final_period());
     let mut counts = [0; 4];
+    let mut total = 0;
     let mut rows = Vec::new();
     if let Some(period) = period {
         for (index, indicator) in strategy.indicators.iter().enumerate() {
@@ -458,6 +472,10 @@ pub fn summarize(strategy: &Strategy, period: Option<Period>) -> Summary {
             let evaluation = evaluate(indicator, period);
             if let Some(at) = Status::ALL.iter().position(|s| *s == evaluation.status) {
                 counts[at] += 1;
+            }
+            total += 1;
+            if !with_rows {
+                continue;
             }
             rows.push(SummaryRow {
                 index,
@@ -471,7 +489,7 @@ pub fn summarize(strategy: &Strategy, period: Option<Period>) -> Summary {
         strategy: strategy.code.clone(),
         name: strategy.name.clone(),
         period,
-        total: rows.len(),
+        total,
         counts,
         rows,
         budget: strategy.budget.iter().map(BudgetSummary::from).collect(),
@@ -561,6 +579,25 @@ mod tests {
         assert_eq!(no_base.rule, Some(AchievementRule::TargetOverActual));
         let range = evaluate(&indicator(Direction::Range, None, "40-60", 30.0), 2020);
         assert!((range.achievement.unwrap() - 75.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_headline_counts_as_the_summary_does() {
+        let strategy = Strategy {
+            indicators: vec![
+                indicator(Direction::Increase, None, "95", 89.6),
+                indicator(Direction::Increase, None, "95", 99.2),
+                indicator(Direction::Decrease, None, "dưới 10", 8.9),
+            ],
+            ..Strategy::default()
+        };
+        let full = summarize(&strategy, None);
+        let short = headline(&strategy, None);
+        assert_eq!(short.period, Some(2020));
+        assert_eq!((short.total, short.counts), (full.total, full.counts));
+        assert_eq!((short.achieved(), full.rows.len()), (2, 3));
+        assert!(short.rows.is_empty());
+        assert_eq!(strategy.periods(), [2020]);
     }
 
     #[test]

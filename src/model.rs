@@ -165,13 +165,18 @@ impl Strategy {
     /// All periods that have a target or an actual result for any indicator, ascending.
     #[must_use]
     pub fn periods(&self) -> Vec<Period> {
-        let mut periods: Vec<Period> = self
+        // A strategy has few periods and many indicators: each period is looked up in the short
+        // sorted list rather than every value collected and sorted.
+        let mut periods: Vec<Period> = Vec::new();
+        for value in self
             .indicators
             .iter()
-            .flat_map(|indicator| indicator.values.iter().map(|value| value.period))
-            .collect();
-        periods.sort_unstable();
-        periods.dedup();
+            .flat_map(|indicator| &indicator.values)
+        {
+            if let Err(at) = periods.binary_search(&value.period) {
+                periods.insert(at, value.period);
+            }
+        }
         periods
     }
 

@@ -8,10 +8,12 @@
 //! by status, sorts, and adds indicators, goals and periods. Every change is a
 //! [`Request`] the app applies through the document's history.
 
+use std::ops::RangeInclusive;
+
 use eframe::egui::{self, RichText, text::LayoutJob};
 use egui_extras::{Column, Size, StripBuilder, TableBuilder, TableRow};
 
-use crate::analysis::{Evaluation, evaluate, summarize};
+use crate::analysis::{Evaluation, evaluate, headline};
 use crate::app::breakdown::Breakdowns;
 use crate::app::command::Command;
 use crate::app::forms::{Form, empty_indicator};
@@ -85,7 +87,7 @@ pub fn strategy_ui(
     let read_only_values = breakdowns.filtering(strategy);
     let whole = strategy;
     let strategy = breakdowns.view(strategy);
-    let summary = summarize(strategy, period);
+    let summary = headline(strategy, period);
     headline_ui(ui, &summary, language);
     ui.add_space(4.0);
     // New indicators, goals and periods go into the whole strategy.
@@ -494,6 +496,8 @@ fn indicator_table_ui(
         grid.scroll = false;
     }
     let sorted = grid.view.sort;
+    // The selected range in display positions, found once for the rows in view.
+    let selection = grid.range(shown.index, shown.order);
     table
         .header(theme::TABLE_HEADER, |mut header| {
             for col in Col::ALL {
@@ -539,7 +543,8 @@ fn indicator_table_ui(
                         goal_row_ui(&mut row, shown, goal, table_clip, grid, requests);
                     }
                     (Line::Indicator(at), Some(position)) => {
-                        indicator_row_ui(&mut row, shown, at, position, grid, requests);
+                        let selection = selection.as_ref();
+                        indicator_row_ui(&mut row, shown, at, position, selection, grid, requests);
                     }
                     (Line::Indicator(_), None) => {}
                 }
@@ -715,6 +720,7 @@ fn indicator_row_ui(
     shown: &Shown<'_>,
     at: usize,
     position: usize,
+    selection: Option<&(RangeInclusive<usize>, RangeInclusive<usize>)>,
     grid: &mut Grid,
     requests: &mut Vec<Request>,
 ) {
@@ -726,7 +732,8 @@ fn indicator_row_ui(
     row.set_hovered(cursor_here);
     for col in Col::ALL {
         let pos = CellPos { indicator: at, col };
-        let in_range = grid.in_range(shown.index, shown.order, position, col);
+        let in_range = selection
+            .is_some_and(|(rows, cols)| rows.contains(&position) && cols.contains(&col.position()));
         let is_cursor = cursor_here && grid.cursor.is_some_and(|cursor| cursor.col == col);
         let (_, response) = row.col(|ui| {
             let rect = ui.max_rect();
