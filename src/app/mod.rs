@@ -179,6 +179,7 @@ impl ChitieuApp {
                 files: files.to_vec(),
                 journal: None,
                 system_dialogs: true,
+                open_in_background: true,
             },
         )
     }
@@ -212,6 +213,7 @@ impl ChitieuApp {
             files: Vec::new(),
             journal: None,
             system_dialogs: false,
+            open_in_background: false,
         };
         let mut app = Self::blank(ctx, state, &setup);
         let results = files
@@ -227,10 +229,13 @@ impl ChitieuApp {
         let mut app = Self::blank(ctx, state, setup);
         if setup.files.is_empty() {
             app.open_sample();
-        } else {
+        } else if !setup.open_in_background {
             app.open_paths_now(&setup.files);
         }
         app.settle(setup);
+        if setup.open_in_background && !setup.files.is_empty() {
+            app.open_paths(&setup.files);
+        }
         app
     }
 

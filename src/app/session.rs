@@ -37,6 +37,10 @@ pub struct Setup {
     /// Whether the system's file dialogs may be shown; without them the in-app path dialog
     /// asks where to open or save.
     pub system_dialogs: bool,
+    /// Whether `files` are read on background threads once the window shows, as files opened
+    /// later are (progress window, Cancel, the import dialog for a file whose columns are
+    /// unsure); otherwise they are read before the first frame.
+    pub open_in_background: bool,
 }
 
 impl Setup {
@@ -47,6 +51,7 @@ impl Setup {
             files: files.to_vec(),
             journal: Journal::in_data_dir().map(|journal| journal.path().to_path_buf()),
             system_dialogs: true,
+            open_in_background: true,
         }
     }
 }

@@ -476,11 +476,13 @@ fn load_text(
     rows.fill(&mut grid, FIRST_ROWS)
         .map_err(|error| open.csv_error(file, &error))?;
     let header_row = forced_row(&grid, options.header_row);
+    // The rows are most of the work; totals of breakdowns and directions come after them.
     let total = open.body().len() as u64;
-    progress.report(rows.bytes_read(), total);
+    let all = total + total / 20;
+    progress.report(rows.bytes_read(), all);
     let mut failure = None;
     let read = table::read_table_in_chunks(&mut grid, &context, header_row, |grid| {
-        progress.report(rows.bytes_read(), total);
+        progress.report(rows.bytes_read(), all);
         if progress.is_cancelled() {
             return false;
         }
@@ -500,7 +502,7 @@ fn load_text(
             file: file.to_owned(),
         });
     }
-    progress.report(total, total);
+    progress.report(all, all);
     match read {
         Ok(read) => {
             let header_row = read.header_row;
