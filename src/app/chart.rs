@@ -23,6 +23,10 @@ const BAR_WIDTH: f64 = 0.7;
 /// Room kept under every chart for the note on cut bars, so that charts side by side line up.
 const NOTE_HEIGHT: f32 = 24.0;
 
+/// The narrowest slot, in points, whose bar carries its own texts (value above, status inside,
+/// code below); with narrower slots (hundreds of indicators) only every few codes are written.
+const MIN_LABELLED_SLOT: f32 = 12.0;
+
 /// How large the chart is drawn.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Scale {
@@ -142,12 +146,19 @@ pub fn achievement_plot_ui(
         .formatter(move |mark: GridMark, _| value_tick_label(language, mark.value))
         .tick_label_color(text_color);
     let slot_count = bars.len();
+    // Every bar is written on while there is room; else every `label_every`-th code only, and
+    // no texts on the bars, which would be laid out by the thousand and overlap.
+    let slot_width = ui.available_width() / slots as f32;
+    let label_every = (MIN_LABELLED_SLOT / slot_width.max(f32::EPSILON)).ceil() as usize;
+    let label_every = label_every.max(1);
+    let bar_texts = label_every == 1;
     let plot = Plot::new(plot_id)
         .height(ui.available_height() - NOTE_HEIGHT)
         .custom_x_axes(vec![x_axis])
         .custom_y_axes(vec![y_axis])
         .x_grid_spacer(move |_| {
             (0..slot_count)
+                .step_by(label_every)
                 .map(|slot| GridMark {
                     value: slot as f64,
                     step_size: 1.0,
@@ -193,7 +204,7 @@ pub fn achievement_plot_ui(
                 .style(LineStyle::dashed_loose())
                 .allow_hover(false),
         );
-        for (slot, bar) in bars.iter().enumerate() {
+        for (slot, bar) in bars.iter().enumerate().filter(|_| bar_texts) {
             let Some(achievement) = bar.achievement else {
                 continue;
             };
@@ -232,6 +243,9 @@ pub fn achievement_plot_ui(
         let fill = palette.status(bar.status);
         if bar.status == Status::NotMet {
             plots::hatch(&painter, rect, theme::color(fill.text_on()));
+        }
+        if !bar_texts {
+            continue;
         }
         let (color, size) = if bar.achievement.is_some() {
             (theme::color(fill.text_on()), label_size - 1.0)

@@ -253,29 +253,18 @@ impl ChartsView {
             .entry(key(strategy))
             .or_insert_with(|| default_indicator(strategy));
         let palette = theme::palette(ui);
-        egui::Frame::new()
+        // The chart is made once a frame, after the controls that decide it.
+        let chart = egui::Frame::new()
             .fill(theme::color(palette.card))
             .stroke(egui::Stroke::new(1.0, theme::color(palette.grid)))
             .corner_radius(8.0)
             .inner_margin(10.0)
             .show(ui, |ui| {
                 ui.set_width(ui.available_width());
-                self.show_controls(ui, settings, &mut scope, indicator);
-            });
+                self.show_controls(ui, settings, &mut scope, indicator)
+            })
+            .inner;
         ui.add_space(8.0);
-        let indicator = self
-            .indicators
-            .get(&key(strategy))
-            .copied()
-            .unwrap_or(indicator);
-        let chart = build(
-            scope.document,
-            scope.index,
-            settings,
-            scope.periods,
-            indicator,
-            scope.breakdowns,
-        );
         if let Some(chart) = chart {
             show_plot(ui, &chart, scope.language, scope.index, commands);
         } else {
@@ -290,19 +279,18 @@ impl ChartsView {
     }
 
     /// The controls: the kind of chart, what it shows, and the export size and buttons.
+    /// Returns the chart they ask for (see [`build`]), which the view draws below them.
     pub fn show_controls(
         &mut self,
         ui: &mut egui::Ui,
         settings: &mut ChartSettings,
         scope: &mut ChartScope<'_>,
         indicator: usize,
-    ) {
+    ) -> Option<Chart> {
         let language = scope.language;
         let texts = &i18n::texts(language).charts;
         let document = scope.document;
-        let Some(strategy) = document.strategies.get(scope.index) else {
-            return;
-        };
+        let strategy = document.strategies.get(scope.index)?;
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(texts.kind).strong());
             for kind in ChartKind::ALL {
@@ -332,9 +320,14 @@ impl ChartsView {
                 scope.breakdowns.filter_ui(ui, strategy, language, "charts");
             });
         }
-        ui.horizontal_wrapped(|ui| {
-            self.export_ui(ui, settings, scope, indicator);
-        });
+        // The indicator chosen just now, if it changed.
+        let indicator = self
+            .indicators
+            .get(&key(strategy))
+            .copied()
+            .unwrap_or(indicator);
+        ui.horizontal_wrapped(|ui| self.export_ui(ui, settings, scope, indicator))
+            .inner
     }
 
     /// The period, indicator and order choices of the chart shown.
@@ -426,13 +419,14 @@ impl ChartsView {
     }
 
     /// The export size and the export and copy buttons, with the last export's notice.
+    /// Returns the chart exported (the one shown).
     fn export_ui(
         &mut self,
         ui: &mut egui::Ui,
         settings: &mut ChartSettings,
         scope: &ChartScope<'_>,
         indicator: usize,
-    ) {
+    ) -> Option<Chart> {
         let language = scope.language;
         let texts = &i18n::texts(language).charts;
         let size = &mut settings.size;
@@ -513,6 +507,7 @@ impl ChartsView {
             };
             ui.add(egui::Label::new(RichText::new(&notice.text).color(theme::color(color))).wrap());
         }
+        chart
     }
 
     /// Writes the chart as `format` where the user says (the system's save dialog), or into the
