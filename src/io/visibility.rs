@@ -22,11 +22,15 @@ use memchr::memmem;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
 
-/// The rows and columns one sheet hides, as 0-based inclusive ranges, sorted and merged.
+/// The rows and columns one sheet hides, as 0-based inclusive ranges, sorted and merged; and,
+/// for an XLSX sheet, its merged regions, read in the same pass over the sheet.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Hidden {
     rows: Vec<(u32, u32)>,
     columns: Vec<(u32, u32)>,
+    /// Merged regions as 0-based ((first row, first column), (last row, last column)), sorted;
+    /// `None` when the sheet was not scanned for them (ODS).
+    pub merges: Option<Vec<((u32, u32), (u32, u32))>>,
 }
 
 impl Hidden {
@@ -189,7 +193,7 @@ pub fn hidden_in_workbook(bytes: &[u8], sheets: &[String]) -> HashMap<String, Hi
         None
     };
     let mut found = found.unwrap_or_default();
-    found.retain(|_, hidden| !hidden.is_empty());
+    found.retain(|_, hidden| !hidden.is_empty() || hidden.merges.is_some());
     found
 }
 
@@ -269,11 +273,13 @@ fn xlsx(archive: &mut Archive<'_>, sheets: &[String]) -> Option<HashMap<String, 
 /// How much of a sheet part is decompressed at a time.
 const BLOCK: usize = 256 * 1024;
 
-/// Reads an XLSX sheet part's hidden rows and columns in blocks of `block` bytes: only the tags
-/// that contain the word `hidden` are parsed.
+/// Reads an XLSX sheet part's hidden rows and columns, and its merged regions, in blocks of
+/// `block` bytes: only the tags that contain the word `hidden` or `mergeCell ` are parsed.
 fn scan_xlsx_sheet(mut reader: impl Read, block: usize) -> std::io::Result<Hidden> {
     let finder = memmem::Finder::new("hidden");
+    let merge_finder = memmem::Finder::new("mergeCell ");
     let mut hidden = Hidden::default();
+    let mut merges = Vec::new();
     let mut buffer: Vec<u8> = Vec::with_capacity(block * 2);
     let mut chunk = vec![0; block];
     loop {
@@ -284,15 +290,55 @@ fn scan_xlsx_sheet(mut reader: impl Read, block: usize) -> std::io::Result<Hidde
             Err(error) => return Err(error),
         };
         buffer.extend_from_slice(&chunk[..read]);
-        let keep = scan_tags(&buffer, &finder, &mut hidden);
+        // A tag seen by one search may be seen again after the other's restart point: hiding
+        // is idempotent, and merged regions are deduplicated below.
+        let keep = scan_tags(&buffer, &finder, |tag| hide_tag(tag, &mut hidden)).min(scan_tags(
+            &buffer,
+            &merge_finder,
+            |tag| merges.extend(merge_tag(tag)),
+        ));
         buffer.drain(..keep);
     }
+    merges.sort_unstable();
+    merges.dedup();
+    hidden.merges = Some(merges);
     Ok(hidden)
 }
 
-/// Parses the complete tags of `buffer` that contain `hidden`; returns where the bytes still
-/// needed start (an unfinished tag, or the last few bytes, which may begin the word).
-fn scan_tags(buffer: &[u8], finder: &memmem::Finder<'_>, hidden: &mut Hidden) -> usize {
+/// The region of a `<mergeCell ref="A1:B2"/>` tag, 0-based.
+fn merge_tag(tag: &[u8]) -> Option<((u32, u32), (u32, u32))> {
+    let mut reader = Reader::from_reader(tag);
+    let Ok(Event::Start(tag) | Event::Empty(tag)) = reader.read_event() else {
+        return None;
+    };
+    if tag.local_name().as_ref() != "mergeCell" {
+        return None;
+    }
+    let reference = attribute(&tag, "ref")?;
+    let (first, last) = reference.split_once(':')?;
+    let (first, last) = (cell_position(first)?, cell_position(last)?);
+    (first.0 <= last.0 && first.1 <= last.1).then_some((first, last))
+}
+
+/// A cell reference such as "AB12" as a 0-based (row, column).
+fn cell_position(reference: &str) -> Option<(u32, u32)> {
+    let reference = reference.trim().replace('$', "");
+    let digits = reference.find(|c: char| c.is_ascii_digit())?;
+    let (letters, row) = reference.split_at(digits);
+    if letters.is_empty() || letters.len() > 3 || !letters.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    let column = letters.bytes().fold(0u32, |column, letter| {
+        column * 26 + u32::from(letter - b'A' + 1)
+    });
+    let row: u32 = row.parse().ok()?;
+    (row > 0).then(|| (row - 1, column - 1))
+}
+
+/// Parses the complete tags of `buffer` that contain the finder's word, passing each to `tag`;
+/// returns where the bytes still needed start (an unfinished tag, or the last few bytes, which
+/// may begin the word).
+fn scan_tags(buffer: &[u8], finder: &memmem::Finder<'_>, mut found: impl FnMut(&[u8])) -> usize {
     let mut done = 0;
     for at in finder.find_iter(buffer) {
         if at < done {
@@ -309,10 +355,13 @@ fn scan_tags(buffer: &[u8], finder: &memmem::Finder<'_>, hidden: &mut Hidden) ->
         let Some(close) = memchr::memchr(b'>', &buffer[at..]).map(|index| at + index) else {
             return open;
         };
-        hide_tag(&buffer[open..=close], hidden);
+        found(&buffer[open..=close]);
         done = close + 1;
     }
-    let tail = buffer.len().saturating_sub("hidden".len() - 1).max(done);
+    let tail = buffer
+        .len()
+        .saturating_sub(finder.needle().len() - 1)
+        .max(done);
     match memchr::memrchr(b'<', &buffer[done..]).map(|index| done + index) {
         Some(open) if memchr::memchr(b'>', &buffer[open..]).is_none() => open.min(tail),
         _ => tail,
@@ -453,13 +502,17 @@ mod tests {
         scan_xlsx_sheet(xml.as_bytes(), block).unwrap()
     }
 
-    const SHEET: &str = r#"<?xml version="1.0"?><worksheet><cols><col min="2" max="2" width="3"/><col min="6" max="7" hidden="1" width="0"/></cols><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>hidden &lt;row&gt; text</t></is></c></row><row r="7" hidden="1" spans="1:3"><c r="A7"><v>1</v></c></row><row r="8" hidden="0"/><row r="9" hidden="true"/><x:row r="10" hidden="1"/></sheetData></worksheet>"#;
+    const SHEET: &str = r#"<?xml version="1.0"?><worksheet><cols><col min="2" max="2" width="3"/><col min="6" max="7" hidden="1" width="0"/></cols><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>hidden &lt;row&gt; text mergeCell ref="A1:Z9"</t></is></c></row><row r="7" hidden="1" spans="1:3"><c r="A7"><v>1</v></c></row><row r="8" hidden="0"/><row r="9" hidden="true"/><x:row r="10" hidden="1"/></sheetData><mergeCells count="2"><mergeCell ref="A1:A2"/><mergeCell ref="$C$3:AB12"/></mergeCells></worksheet>"#;
 
     #[test]
     fn xlsx_rows_and_columns_in_any_block_size() {
         let whole = scan(SHEET, 1 << 20);
         assert_eq!(whole.rows, vec![(6, 6), (8, 9)]);
         assert_eq!(whole.columns, vec![(5, 6)]);
+        assert_eq!(
+            whole.merges,
+            Some(vec![((0, 0), (1, 0)), ((2, 2), (11, 27))])
+        );
         for block in 1..40 {
             assert_eq!(scan(SHEET, block), whole, "block of {block} bytes");
         }

@@ -54,14 +54,18 @@ pub fn sheet_grid(
     }
     if let Sheets::Xlsx(xlsx) = workbook {
         // Merged regions help read headers spread over two rows; a sheet without them is fine.
-        let regions = xlsx.merge_cells_by_sheet_name(sheet).unwrap_or_default();
-        add_merges(
-            &mut grid,
-            regions
+        // The pass that looked for hidden rows read them; calamine reads them otherwise (a
+        // second pass over the whole sheet).
+        let regions = match hidden.and_then(|hidden| hidden.merges.clone()) {
+            Some(regions) => regions,
+            None => xlsx
+                .merge_cells_by_sheet_name(sheet)
+                .unwrap_or_default()
                 .iter()
                 .map(|region| (region.start, region.end))
                 .collect(),
-        );
+        };
+        add_merges(&mut grid, regions);
     }
     Ok((grid, content))
 }
@@ -293,6 +297,42 @@ fn convert(data: &Data, percent: bool) -> Cell {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn merged_regions_read_with_hidden_rows_are_calamines() {
+        for (name, bytes) in [
+            (
+                "bvcste",
+                include_bytes!("../../assets/samples/bvcste-2016-2020.xlsx").as_slice(),
+            ),
+            (
+                "three-row header",
+                include_bytes!("../../tests/fixtures/import_cases/report_three_row_header.xlsx")
+                    .as_slice(),
+            ),
+        ] {
+            let mut workbook = open(bytes).unwrap();
+            let sheets = sheet_names(&workbook);
+            let scanned = crate::io::visibility::hidden_in_workbook(bytes, &sheets);
+            let Sheets::Xlsx(xlsx) = &mut workbook else {
+                panic!("{name}: not an XLSX");
+            };
+            let mut any = false;
+            for sheet in &sheets {
+                let mut expected: Vec<_> = xlsx
+                    .merge_cells_by_sheet_name(sheet)
+                    .unwrap()
+                    .iter()
+                    .map(|region| (region.start, region.end))
+                    .collect();
+                expected.sort_unstable();
+                let merges = scanned[sheet].merges.clone().unwrap();
+                any |= !merges.is_empty();
+                assert_eq!(merges, expected, "{name}, sheet {sheet}");
+            }
+            assert!(any, "{name} has merged regions");
+        }
+    }
 
     #[test]
     fn grid_starts_at_content_and_rows_are_ragged() {
