@@ -30,8 +30,11 @@ pub struct Hidden {
     columns: Vec<(u32, u32)>,
     /// Merged regions as 0-based ((first row, first column), (last row, last column)), sorted;
     /// `None` when the sheet was not scanned for them (ODS).
-    pub merges: Option<Vec<((u32, u32), (u32, u32))>>,
+    pub merges: Option<Vec<Region>>,
 }
+
+/// A merged region: 0-based ((first row, first column), (last row, last column)).
+pub type Region = ((u32, u32), (u32, u32));
 
 impl Hidden {
     /// Whether nothing is hidden.
@@ -306,7 +309,7 @@ fn scan_xlsx_sheet(mut reader: impl Read, block: usize) -> std::io::Result<Hidde
 }
 
 /// The region of a `<mergeCell ref="A1:B2"/>` tag, 0-based.
-fn merge_tag(tag: &[u8]) -> Option<((u32, u32), (u32, u32))> {
+fn merge_tag(tag: &[u8]) -> Option<Region> {
     let mut reader = Reader::from_reader(tag);
     let Ok(Event::Start(tag) | Event::Empty(tag)) = reader.read_event() else {
         return None;
