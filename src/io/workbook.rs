@@ -129,11 +129,24 @@ fn xlsx_cells(
         Err(error) => return Err(calamine::Error::Xlsx(error)),
     };
     let mut cells = Vec::new();
+    // A shared string is converted once, however many cells show it (a long table repeats its
+    // names, units and communes on every row): by its place in the shared strings table.
+    let mut shared: rustc_hash::FxHashMap<(usize, usize), Cell> = rustc_hash::FxHashMap::default();
     while let Some((cell, style)) = reader
         .next_cell_with_style_id()
         .map_err(calamine::Error::Xlsx)?
     {
         let (row, column) = cell.get_position();
+        if let calamine::DataRef::SharedString(text) = cell.get_value() {
+            let converted = shared
+                .entry((text.as_ptr() as usize, text.len()))
+                .or_insert_with(|| Cell::text(text))
+                .clone();
+            if !converted.is_empty() {
+                cells.push((row, column, converted));
+            }
+            continue;
+        }
         let data = Data::from(cell.get_value().clone());
         let percent = matches!(data, Data::Float(_) | Data::Int(_))
             && style > 0
