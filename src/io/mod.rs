@@ -473,7 +473,8 @@ fn load_text(
     };
     let mut rows = open.rows();
     let mut grid = OpenText::grid(file);
-    rows.fill(&mut grid, FIRST_ROWS)
+    let more = rows
+        .fill(&mut grid, FIRST_ROWS)
         .map_err(|error| open.csv_error(file, &error))?;
     let header_row = forced_row(&grid, options.header_row);
     // The rows are most of the work; totals of breakdowns and directions come after them.
@@ -481,19 +482,77 @@ fn load_text(
     let all = total + total / 20;
     progress.report(rows.bytes_read(), all);
     let mut failure = None;
-    let read = table::read_table_in_chunks(&mut grid, &context, header_row, |grid| {
-        progress.report(rows.bytes_read(), all);
-        if progress.is_cancelled() {
-            return false;
-        }
-        match rows.fill(grid, CHUNK_ROWS) {
-            Ok(_) => !grid.rows.is_empty(),
-            Err(error) => {
-                failure = Some(error);
-                false
+    let threaded = if more {
+        let failure = &mut failure;
+        let rows = &mut rows;
+        let grid = &mut grid;
+        let context = &context;
+        std::thread::scope(|scope| {
+            // Splitting rows into cells and reading cells into indicators take about as long
+            // as each other: a second thread splits the next chunks while this one reads.
+            let (full, chunks) = std::sync::mpsc::sync_channel::<Result<Grid, csv::Error>>(2);
+            let (spare, spares) = std::sync::mpsc::channel::<Grid>();
+            let splitter = std::thread::Builder::new()
+                .name("chitieu-split".into())
+                .spawn_scoped(scope, move || {
+                    loop {
+                        let mut grid = spares.try_recv().unwrap_or_else(|_| OpenText::grid(file));
+                        grid.rows.clear();
+                        grid.row_numbers.clear();
+                        let filled = rows.fill(&mut grid, CHUNK_ROWS);
+                        progress.report(rows.bytes_read(), all);
+                        let last = !matches!(filled, Ok(true)) || progress.is_cancelled();
+                        // The reader stops taking chunks when it is cancelled or done.
+                        if full.send(filled.map(|_| grid)).is_err() || last {
+                            break;
+                        }
+                    }
+                });
+            // Without a second thread, the chunks are split on this one (below).
+            splitter.ok()?;
+            Some(table::read_table_in_chunks(
+                grid,
+                context,
+                header_row,
+                move |grid| {
+                    if progress.is_cancelled() {
+                        return false;
+                    }
+                    match chunks.recv() {
+                        Ok(Ok(next)) => {
+                            let used = std::mem::replace(grid, next);
+                            // The splitter reuses the rows' memory; it may have stopped.
+                            let _ = spare.send(used);
+                            !grid.rows.is_empty()
+                        }
+                        Ok(Err(error)) => {
+                            *failure = Some(error);
+                            false
+                        }
+                        Err(_) => false,
+                    }
+                },
+            ))
+        })
+    } else {
+        None
+    };
+    let read = match threaded {
+        Some(read) => read,
+        None => table::read_table_in_chunks(&mut grid, &context, header_row, |grid| {
+            progress.report(rows.bytes_read(), all);
+            if progress.is_cancelled() {
+                return false;
             }
-        }
-    });
+            match rows.fill(grid, CHUNK_ROWS) {
+                Ok(_) => !grid.rows.is_empty(),
+                Err(error) => {
+                    failure = Some(error);
+                    false
+                }
+            }
+        }),
+    };
     if let Some(error) = failure {
         return Err(open.csv_error(file, &error));
     }
