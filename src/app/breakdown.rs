@@ -29,6 +29,15 @@ pub struct Breakdowns {
     views: HashMap<String, (Filter, Strategy)>,
 }
 
+/// Whether `strategy` has a breakdown to filter by: the filter shows only then.
+#[must_use]
+pub fn applies(strategy: &Strategy) -> bool {
+    strategy
+        .indicators
+        .iter()
+        .any(|indicator| !indicator.breakdown.is_empty())
+}
+
 /// A strategy's key: file and code, which stay the same when others close or move.
 fn key(strategy: &Strategy) -> String {
     format!("{}\u{1f}{}", strategy.source_file, strategy.code)

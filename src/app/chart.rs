@@ -27,6 +27,9 @@ const NOTE_HEIGHT: f32 = 24.0;
 /// code below); with narrower slots (hundreds of indicators) only every few codes are written.
 const MIN_LABELLED_SLOT: f32 = 12.0;
 
+/// The room, in points, between the codes written under bars too narrow for their texts.
+const MIN_CODE_GAP: f32 = 56.0;
+
 /// How large the chart is drawn.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Scale {
@@ -149,9 +152,12 @@ pub fn achievement_plot_ui(
     // Every bar is written on while there is room; else every `label_every`-th code only, and
     // no texts on the bars, which would be laid out by the thousand and overlap.
     let slot_width = ui.available_width() / slots as f32;
-    let label_every = (MIN_LABELLED_SLOT / slot_width.max(f32::EPSILON)).ceil() as usize;
-    let label_every = label_every.max(1);
-    let bar_texts = label_every == 1;
+    let bar_texts = slot_width >= MIN_LABELLED_SLOT;
+    let label_every = if bar_texts {
+        1
+    } else {
+        ((MIN_CODE_GAP / slot_width.max(f32::EPSILON)).ceil() as usize).max(1)
+    };
     let plot = Plot::new(plot_id)
         .height(ui.available_height() - NOTE_HEIGHT)
         .custom_x_axes(vec![x_axis])
@@ -161,7 +167,7 @@ pub fn achievement_plot_ui(
                 .step_by(label_every)
                 .map(|slot| GridMark {
                     value: slot as f64,
-                    step_size: 1.0,
+                    step_size: label_every as f64,
                 })
                 .collect()
         })

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use eframe::egui::{self, RichText};
 use serde::{Deserialize, Serialize};
 
-use crate::app::breakdown::Breakdowns;
+use crate::app::breakdown::{self, Breakdowns};
 use crate::app::chart::{Scale, achievement_plot_ui};
 use crate::app::command::{Command, Route};
 use crate::app::i18n::{self, ChartViewTexts};
@@ -315,7 +315,7 @@ impl ChartsView {
         ui.horizontal_wrapped(|ui| {
             self.choice_ui(ui, settings, scope, strategy, indicator);
         });
-        if !settings.kind.compares_strategies() {
+        if !settings.kind.compares_strategies() && breakdown::applies(strategy) {
             ui.horizontal_wrapped(|ui| {
                 scope.breakdowns.filter_ui(ui, strategy, language, "charts");
             });

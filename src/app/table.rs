@@ -82,7 +82,9 @@ pub fn strategy_ui(
         ui.add_space(12.0);
         period_selector_ui(ui, index, strategy, periods, language);
     });
-    ui.horizontal_wrapped(|ui| breakdowns.filter_ui(ui, strategy, language, "table"));
+    if crate::app::breakdown::applies(strategy) {
+        ui.horizontal_wrapped(|ui| breakdowns.filter_ui(ui, strategy, language, "table"));
+    }
     // The figures shown: the totals, or those of the breakdown chosen (read-only).
     let read_only_values = breakdowns.filtering(strategy);
     let whole = strategy;
