@@ -250,6 +250,8 @@ pub struct Rows<'t> {
     counted_to: usize,
     line: u32,
     done: bool,
+    /// Emptied rows of earlier chunks, whose memory the next rows reuse.
+    pool: Vec<Vec<Cell>>,
 }
 
 impl<'t> Rows<'t> {
@@ -268,7 +270,19 @@ impl<'t> Rows<'t> {
             counted_to: 0,
             line: first_line.max(1),
             done: false,
+            pool: Vec::new(),
         }
+    }
+
+    /// Empties `grid` (rows, line numbers, merges), keeping its rows' memory for the next
+    /// [`Self::fill`].
+    pub fn recycle(&mut self, grid: &mut Grid) {
+        self.pool.extend(grid.rows.drain(..).map(|mut row| {
+            row.clear();
+            row
+        }));
+        grid.row_numbers.clear();
+        grid.merges.clear();
     }
 
     /// How far the reader has come, in bytes of the text (for progress).
@@ -309,18 +323,14 @@ impl<'t> Rows<'t> {
             // Long tables repeat names, communes and units row after row: a field equal to the
             // one above it reuses that cell instead of being normalised again.
             let above = grid.rows.last();
-            let row: Vec<Cell> = self
-                .record
-                .iter()
-                .enumerate()
-                .map(|(column, field)| {
-                    let field = crate::text::strip_formula_guard(field);
-                    match above.and_then(|cells| cells.get(column)) {
-                        Some(cell @ Cell::Text(text)) if **text == *field => cell.clone(),
-                        _ => Cell::text(field),
-                    }
-                })
-                .collect();
+            let mut row = self.pool.pop().unwrap_or_default();
+            row.extend(self.record.iter().enumerate().map(|(column, field)| {
+                let field = crate::text::strip_formula_guard(field);
+                match above.and_then(|cells| cells.get(column)) {
+                    Some(cell @ Cell::Text(text)) if **text == *field => cell.clone(),
+                    _ => Cell::text(field),
+                }
+            }));
             grid.rows.push(row);
             grid.row_numbers.push(self.line);
             added += 1;

@@ -497,8 +497,7 @@ fn load_text(
                 .spawn_scoped(scope, move || {
                     loop {
                         let mut grid = spares.try_recv().unwrap_or_else(|_| OpenText::grid(file));
-                        grid.rows.clear();
-                        grid.row_numbers.clear();
+                        rows.recycle(&mut grid);
                         let filled = rows.fill(&mut grid, CHUNK_ROWS);
                         progress.report(rows.bytes_read(), all);
                         let last = !matches!(filled, Ok(true)) || progress.is_cancelled();
@@ -541,6 +540,7 @@ fn load_text(
         Some(read) => read,
         None => table::read_table_in_chunks(&mut grid, &context, header_row, |grid| {
             progress.report(rows.bytes_read(), all);
+            rows.recycle(grid);
             if progress.is_cancelled() {
                 return false;
             }

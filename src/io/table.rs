@@ -703,8 +703,8 @@ pub fn read_table(
 }
 
 /// Reads the indicator table of a grid that holds only the first rows of a long table: after
-/// those, `refill` is called with the grid to replace its rows by the next ones (no header),
-/// until it returns false. The header, title and number format are decided on the first
+/// those, `refill` is called with the grid to replace its rows (and their line numbers) by the
+/// next ones (no header), until it returns false. The header, title and number format are decided on the first
 /// rows; the rows of all chunks are read as one table. Memory stays that of one chunk of
 /// cells besides what is read.
 pub fn read_table_in_chunks(
@@ -714,13 +714,7 @@ pub fn read_table_in_chunks(
     mut refill: impl FnMut(&mut Grid) -> bool,
 ) -> Result<TableRead, NoTable> {
     let mut started = start(grid, context, forced_header_row)?;
-    loop {
-        grid.rows.clear();
-        grid.row_numbers.clear();
-        grid.merges.clear();
-        if !refill(grid) {
-            break;
-        }
+    while refill(grid) {
         started.more(grid, context);
     }
     Ok(started.finish())
@@ -1056,6 +1050,11 @@ struct RowState {
     only_strategy: Option<usize>,
     /// Columns with the dimension role, in order.
     dimension_columns: Vec<usize>,
+    /// A row's targets, actual results and unread cells before they are stored (kept to avoid
+    /// allocations per row).
+    targets: Vec<(Period, Target)>,
+    actuals: Vec<(Period, Actual)>,
+    unread: Vec<(Period, String, bool)>,
     /// The first column of each role without a year ([`role_slot`]).
     role_columns: [Option<usize>; ROLE_SLOTS],
     /// By column, the last text cell found clean: the cells of a long table that repeat a name
@@ -1431,9 +1430,9 @@ impl<'a> RowReader<'a> {
         let header = self.header;
 
         // Values first, so warnings can be attached before the strategy is borrowed.
-        let mut targets: Vec<(Period, Target)> = Vec::new();
-        let mut actuals: Vec<(Period, Actual)> = Vec::new();
-        let mut unread: Vec<(Period, String, bool)> = Vec::new();
+        let mut targets = std::mem::take(&mut self.state.targets);
+        let mut actuals = std::mem::take(&mut self.state.actuals);
+        let mut unread = std::mem::take(&mut self.state.unread);
         for (column, role) in header.roles.iter().enumerate() {
             let cell = grid.cell(row, column);
             if cell.is_empty() {
@@ -1563,7 +1562,7 @@ impl<'a> RowReader<'a> {
             &mut indicator.values
         };
         let mut conflicts = Vec::new();
-        for (period, target) in targets {
+        for (period, target) in targets.drain(..) {
             let value = period_value_mut(values, period);
             match &value.target {
                 Some(existing) if existing.text != target.text => conflicts.push((
@@ -1577,7 +1576,7 @@ impl<'a> RowReader<'a> {
                 None => value.target = Some(target),
             }
         }
-        for (period, actual) in actuals {
+        for (period, actual) in actuals.drain(..) {
             let value = period_value_mut(values, period);
             match &value.actual {
                 Some(existing) if existing.text != actual.text => conflicts.push((
@@ -1591,7 +1590,7 @@ impl<'a> RowReader<'a> {
                 None => value.actual = Some(actual),
             }
         }
-        for (period, text, is_target) in unread {
+        for (period, text, is_target) in unread.drain(..) {
             let value = period_value_mut(values, period);
             if is_target {
                 value.unread_target = Some(text);
@@ -1606,6 +1605,7 @@ impl<'a> RowReader<'a> {
                 Some(assessment_at),
             )));
         }
+        (self.state.targets, self.state.actuals, self.state.unread) = (targets, actuals, unread);
         for (at, message) in conflicts {
             self.warn(at.unwrap_or_default(), message);
         }
