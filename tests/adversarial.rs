@@ -606,3 +606,52 @@ fn a_50_mb_cell_in_an_xlsx() {
     let result = load_within("huge.xlsx", &bytes, 24 * huge.len());
     assert!(result.is_ok(), "{:?}", result.err());
 }
+
+/// An ODS workbook whose one sheet, named "Chỉ tiêu", holds `rows` (the XML of table rows).
+fn ods(rows: &str) -> Vec<u8> {
+    let content = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="Chỉ tiêu">{rows}</table:table></office:spreadsheet></office:body></office:document-content>"#
+    );
+    zip(&[
+        stored("mimetype", b"application/vnd.oasis.opendocument.spreadsheet"),
+        deflated(
+            "META-INF/manifest.xml",
+            br#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#,
+        ),
+        deflated("content.xml", content.as_bytes()),
+    ])
+}
+
+#[test]
+fn ods_cells_repeated_to_a_hundred_million_are_bounded() {
+    // Two cells a row, in the first and the last of 16,384 columns, on 6,000 rows: a reader that
+    // lays the sheet out as a rectangle holds 98 million cells.
+    let cell =
+        r#"<table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell>"#;
+    let rows = format!(
+        r#"<table:table-row table:number-rows-repeated="6000">{cell}<table:table-cell table:number-columns-repeated="16382"/>{cell}</table:table-row>"#
+    );
+    let bytes = ods(&rows);
+    let error = load_within("repeated.ods", &bytes, 64 * MIB).expect_err("refused");
+    let message = error.to_string();
+    assert!(
+        matches!(error, LoadError::Sheet { ref sheet, .. } if sheet == "Chỉ tiêu"),
+        "{message}"
+    );
+    assert!(message.contains("98304000 cells"), "{message}");
+
+    // The same cells on 600 rows, 9.8 million cells, are read.
+    let rows = rows.replace("\"6000\"", "\"600\"");
+    let header = format!(
+        "<table:table-row>{}</table:table-row>",
+        ["STT", "Chỉ tiêu", "Kế hoạch", "Thực hiện"]
+            .map(|title| format!(r#"<table:table-cell office:value-type="string"><text:p>{title}</text:p></table:table-cell>"#))
+            .concat()
+    );
+    let indicator = r#"<table:table-row><table:table-cell office:value-type="float" office:value="1"/><table:table-cell office:value-type="string"><text:p>Tỷ lệ</text:p></table:table-cell><table:table-cell office:value-type="float" office:value="90"/><table:table-cell office:value-type="float" office:value="95"/></table:table-row>"#;
+    survives(
+        "wide.ods",
+        &ods(&format!("{header}{indicator}{rows}")),
+        1 << 30,
+    );
+}

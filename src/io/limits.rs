@@ -6,10 +6,16 @@
 //!   error where a part inflates to more than it declares, so the declared sizes bound what is
 //!   read. A few kilobytes of deflated XML can inflate to gigabytes (a "zip bomb"); a real
 //!   indicator workbook is far below these limits (a 282,000-row table is an 88 MB sheet).
+//! - the sheets of an ODS file against [`MAX_SHEET_CELLS`]: calamine lays each sheet out as a
+//!   rectangle from its first to its last cell with content, repeats included, so a few hundred
+//!   bytes that repeat a cell across 16,384 columns and thousands of rows ask for gigabytes.
 //! - the sector chains of an OLE compound file (XLS), which must not loop: calamine follows a
 //!   chain until it ends, appending each sector, so a chain that loops grows without end.
 
-use std::io::{Cursor, Read};
+use std::io::{BufReader, Cursor, Read};
+
+use quick_xml::Reader;
+use quick_xml::events::{BytesStart, Event};
 
 use super::LoadError;
 
@@ -20,6 +26,11 @@ pub const MAX_PART_BYTES: u64 = 512 << 20;
 
 /// The largest uncompressed size of all the parts of a workbook together: 1 GiB.
 pub const MAX_TOTAL_BYTES: u64 = 1 << 30;
+
+/// The most cells an ODS sheet may span, from its first to its last row and column with
+/// content: 10 million, about 700 MB in calamine's layout (a 282,000-row, ten-column table is
+/// 2.8 million).
+pub const MAX_SHEET_CELLS: u64 = 10_000_000;
 
 /// Checks a zip container's declared part sizes against [`MAX_PART_BYTES`] and
 /// [`MAX_TOTAL_BYTES`]; the error names the file, the part and, for an XLSX sheet, the sheet.
@@ -49,7 +60,7 @@ pub fn check_zip(file: &str, bytes: &[u8]) -> Result<(), LoadError> {
         over = Some(("all its parts together".to_owned(), total, MAX_TOTAL_BYTES));
     }
     let Some((part, size, limit)) = over else {
-        return Ok(());
+        return check_ods_cells(file, &mut archive);
     };
     let where_ = sheet_of_part(&mut archive, &part)
         .map(|sheet| format!(", sheet \"{sheet}\""))
@@ -60,6 +71,123 @@ pub fn check_zip(file: &str, bytes: &[u8]) -> Result<(), LoadError> {
         part,
         size,
         limit,
+    })
+}
+
+/// Checks that no sheet of an ODS file spans more than [`MAX_SHEET_CELLS`] cells as calamine
+/// lays it out, reading `content.xml` as a stream; the error names the file and the sheet.
+/// Other containers, and content that cannot be parsed (the workbook reader reports it), pass.
+fn check_ods_cells<R: Read + std::io::Seek>(
+    file: &str,
+    archive: &mut zip::ZipArchive<R>,
+) -> Result<(), LoadError> {
+    // Excel's and calamine's bounds on rows and columns.
+    const ROWS: u64 = 1_048_576;
+    const COLUMNS: u64 = 16_384;
+    let Ok(content) = archive.by_name("content.xml") else {
+        return Ok(());
+    };
+    let mut reader = Reader::from_reader(BufReader::new(content));
+    let mut buffer = Vec::new();
+    let mut sheet = String::new();
+    // The next row and column; the rows spanned by the current row element; the first and last
+    // row and column with content.
+    let (mut row, mut column, mut repeats) = (0_u64, 0_u64, 1_u64);
+    let mut row_has_content = false;
+    let mut span: Option<(u64, u64, u64, u64)> = None;
+    loop {
+        buffer.clear();
+        let Ok(event) = reader.read_event_into(&mut buffer) else {
+            return Ok(());
+        };
+        let (tag, empty) = match &event {
+            Event::Start(tag) => (tag, false),
+            Event::Empty(tag) => (tag, true),
+            Event::End(end) => {
+                match end.name().into_inner() {
+                    "table:table-row" => {
+                        if row_has_content {
+                            let last = row + repeats - 1;
+                            span = Some(
+                                span.map_or((row, last, u64::MAX, 0), |(top, _, left, right)| {
+                                    (top.min(row), last, left, right)
+                                }),
+                            );
+                        }
+                        row = (row + repeats).min(ROWS);
+                    }
+                    "table:table" => {
+                        if let Some((top, bottom, left, right)) = span.take()
+                            && left <= right
+                        {
+                            let cells = (bottom - top + 1) * (right - left + 1);
+                            if cells > MAX_SHEET_CELLS {
+                                return Err(LoadError::Sheet {
+                                    file: file.to_owned(),
+                                    sheet,
+                                    message: format!(
+                                        "its cells span rows {} to {} and columns {} to {}: {cells} cells with the repeated ones, over the limit of {MAX_SHEET_CELLS}",
+                                        top + 1,
+                                        bottom + 1,
+                                        left + 1,
+                                        right + 1
+                                    ),
+                                });
+                            }
+                        }
+                        row = 0;
+                    }
+                    _ => {}
+                }
+                continue;
+            }
+            Event::Eof => return Ok(()),
+            _ => continue,
+        };
+        match tag.name().into_inner() {
+            "table:table" if !empty => {
+                sheet = attribute_value(tag, "table:name").unwrap_or_default();
+                (row, span) = (0, None);
+            }
+            // As calamine reads them: only a row element with content is a row.
+            "table:table-row" if !empty => {
+                repeats = repeat_count(tag, "table:number-rows-repeated")
+                    .min(ROWS - row)
+                    .max(1);
+                (column, row_has_content) = (0, false);
+            }
+            "table:table-cell" | "table:covered-table-cell" => {
+                let count =
+                    repeat_count(tag, "table:number-columns-repeated").min(COLUMNS - column);
+                let content = !empty || attribute_value(tag, "office:value-type").is_some();
+                if content && count > 0 {
+                    row_has_content = true;
+                    let last = column + count - 1;
+                    span = Some(span.map_or(
+                        (row, row, column, last),
+                        |(top, bottom, left, right)| {
+                            (top, bottom, left.min(column), right.max(last))
+                        },
+                    ));
+                }
+                column += count;
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A repeat count attribute (1 where there is none or it is not a number).
+fn repeat_count(tag: &BytesStart<'_>, name: &str) -> u64 {
+    attribute_value(tag, name)
+        .and_then(|value| value.trim().parse().ok())
+        .unwrap_or(1)
+}
+
+/// An attribute's value by its qualified name.
+fn attribute_value(tag: &BytesStart<'_>, name: &str) -> Option<String> {
+    tag.attributes().flatten().find_map(|attribute| {
+        (attribute.key.into_inner() == name).then(|| attribute.value.into_owned())
     })
 }
 
