@@ -212,6 +212,9 @@ fn a_role_chosen_in_the_dialog_is_what_the_column_is_read_as() {
         .open_bytes("nuoc-sach-2020.csv", RATIOS.as_bytes());
     harness.run();
     harness.get_by_label(TITLE);
+    // What detection is unsure of, in the app's language.
+    harness.get_by_label("• không có cột thực hiện");
+    harness.get_by_label("• chưa nhận ra các cột: Số B");
     assert_eq!(
         harness
             .get_by_role_and_label(Role::ComboBox, "D")
@@ -222,14 +225,14 @@ fn a_role_chosen_in_the_dialog_is_what_the_column_is_read_as() {
         "column D is not recognised"
     );
 
-    choose_role(&mut harness, "D", "actual");
+    choose_role(&mut harness, "D", "thực hiện");
     assert_eq!(
         harness
             .get_by_role_and_label(Role::ComboBox, "D")
             .accesskit_node()
             .value()
             .as_deref(),
-        Some("actual"),
+        Some("thực hiện"),
         "the combo box shows the role chosen"
     );
     harness.get_by_label("Nhập").click();
@@ -270,7 +273,7 @@ fn a_remembered_choice_reads_the_next_file_of_the_same_shape() {
         .state_mut()
         .open_bytes("nuoc-sach-2020.csv", RATIOS.as_bytes());
     harness.run();
-    choose_role(&mut harness, "D", "actual");
+    choose_role(&mut harness, "D", "thực hiện");
     harness
         .get_by_label("Ghi nhớ cho các tệp như thế này")
         .click();
@@ -308,7 +311,7 @@ fn a_click_outside_an_open_role_list_closes_the_list_not_the_dialog() {
         .state_mut()
         .open_bytes("nuoc-sach-2020.csv", RATIOS.as_bytes());
     harness.run();
-    choose_role(&mut harness, "D", "actual");
+    choose_role(&mut harness, "D", "thực hiện");
     harness.get_by_role_and_label(Role::ComboBox, "C").click();
     harness.run();
     assert!(harness.query_by_role(Role::ListBox).is_some());
@@ -335,7 +338,7 @@ fn a_click_outside_an_open_role_list_closes_the_list_not_the_dialog() {
             .accesskit_node()
             .value()
             .as_deref(),
-        Some("actual")
+        Some("thực hiện")
     );
     // With no list open, the same click cancels the dialog.
     harness.event(egui::Event::PointerMoved(outside));
@@ -399,7 +402,7 @@ fn a_choice_on_a_workbooks_second_sheet_is_remembered_for_the_workbook() {
         .get_by_label("Số liệu")
         .click();
     harness.run();
-    choose_role(&mut harness, "D", "actual");
+    choose_role(&mut harness, "D", "thực hiện");
     harness
         .get_by_label("Ghi nhớ cho các tệp như thế này")
         .click();
@@ -466,7 +469,7 @@ fn the_dialog_can_read_the_rows_a_workbook_hides() {
         .get_by_label("Đọc cả các dòng và cột bị ẩn trong tệp")
         .click();
     harness.run();
-    choose_role(&mut harness, "D", "actual");
+    choose_role(&mut harness, "D", "thực hiện");
     harness.get_by_label("Nhập").click();
     harness.run();
     assert_eq!(harness.state().document().strategies.len(), 3);

@@ -10,7 +10,7 @@ use egui_extras::{Column, TableBuilder};
 
 use super::theme;
 use crate::io::ImportOptions;
-use crate::io::preview::{Layout, Preview, SheetPreview, preview};
+use crate::io::preview::{Doubt, Layout, Preview, SheetPreview, preview};
 use crate::io::table::Role;
 use crate::parse::NumberFormat;
 use crate::report::Language;
@@ -18,6 +18,8 @@ use crate::report::Language;
 /// The dialog's texts in one language.
 #[derive(Debug)]
 pub struct ImportTexts {
+    /// The language of these texts (for role names and doubts).
+    pub language: Language,
     /// The dialog's title.
     pub title: &'static str,
     /// Label of the sheet picker.
@@ -67,6 +69,7 @@ pub struct ImportTexts {
 }
 
 static VI: ImportTexts = ImportTexts {
+    language: Language::Vi,
     title: "Nhập tệp: chọn cách đọc",
     sheet: "Trang tính",
     header_row: "Dòng tiêu đề",
@@ -97,6 +100,7 @@ static VI: ImportTexts = ImportTexts {
 };
 
 static EN: ImportTexts = ImportTexts {
+    language: Language::En,
     title: "Import a file: how to read it",
     sheet: "Sheet",
     header_row: "Header row",
@@ -125,6 +129,67 @@ static EN: ImportTexts = ImportTexts {
     cancel_hint: "Cancel adds nothing from the files being read.",
     stopped: "reading the file stopped without a result",
 };
+
+/// A role's name in `language`, with its year: "thực hiện 2020", "actual 2020".
+#[must_use]
+pub fn role_label(role: Role, language: Language) -> String {
+    if language == Language::En {
+        return role.label();
+    }
+    let with_year = |name: &str, year: Option<crate::model::Period>| match year {
+        Some(year) => format!("{name} {year}"),
+        None => name.to_owned(),
+    };
+    match role {
+        Role::Code => "mã (STT)".into(),
+        Role::Name => "chỉ tiêu".into(),
+        Role::Unit => "đơn vị tính".into(),
+        Role::Direction => "chiều (tăng, giảm, khoảng)".into(),
+        Role::Period => "năm (kỳ)".into(),
+        Role::Baseline(year) => with_year("giá trị cơ sở", year),
+        Role::BaselineYear => "năm cơ sở".into(),
+        Role::Target(year) => with_year("kế hoạch", year),
+        Role::Actual { period, estimate } => with_year(
+            if estimate {
+                "ước thực hiện"
+            } else {
+                "thực hiện"
+            },
+            period,
+        ),
+        Role::Assessment => "đánh giá".into(),
+        Role::Note => "ghi chú".into(),
+        Role::Source => "nguồn".into(),
+        Role::Strategy => "mã chiến lược".into(),
+        Role::StrategyName => "tên chiến lược".into(),
+        Role::Goal => "mục tiêu".into(),
+        Role::Computed => "tỷ lệ đã tính (không đọc)".into(),
+        Role::Dimension => "phân tổ (địa bàn, giới tính …)".into(),
+    }
+}
+
+/// Why detection is unsure, in `language`.
+#[must_use]
+pub fn doubt_text(doubt: &Doubt, language: Language) -> String {
+    if language == Language::En {
+        return doubt.to_string();
+    }
+    match doubt {
+        Doubt::NoHeader => {
+            "không dòng nào nêu cả cột chỉ tiêu và cột kế hoạch hoặc thực hiện".to_owned()
+        }
+        Doubt::NoTarget => "không có cột kế hoạch".to_owned(),
+        Doubt::NoActual => "không có cột thực hiện".to_owned(),
+        Doubt::Unrecognised(headers) => format!("chưa nhận ra các cột: {}", headers.join(", ")),
+        Doubt::NumberFormat(format) => format!(
+            "các ô không cho thấy dấu nào là dấu thập phân; đã coi là {}",
+            match format {
+                NumberFormat::DecimalComma => VI.decimal_comma,
+                NumberFormat::DecimalPoint => VI.decimal_point,
+            }
+        ),
+    }
+}
 
 /// The dialog's texts in `language`.
 #[must_use]
@@ -448,7 +513,10 @@ impl ImportDialog {
             ui.add_space(8.0);
             ui.strong(texts.doubts);
             for doubt in &sheet.doubts {
-                ui.label(RichText::new(format!("• {doubt}")).color(theme::WARNING));
+                ui.label(
+                    RichText::new(format!("• {}", doubt_text(doubt, texts.language)))
+                        .color(theme::WARNING),
+                );
             }
         }
         if let Some(problem) = &self.problem {
@@ -473,7 +541,10 @@ impl ImportDialog {
                     let letters = ui.label(&column.letters);
                     ui.label(&column.header);
                     let current = roles.get(index).copied().flatten();
-                    let shown = current.map_or_else(|| texts.not_used.to_owned(), Role::label);
+                    let shown = current.map_or_else(
+                        || texts.not_used.to_owned(),
+                        |role| role_label(role, texts.language),
+                    );
                     egui::ComboBox::from_id_salt(("import_role", index))
                         .selected_text(shown)
                         .width(220.0)
@@ -488,7 +559,9 @@ impl ImportDialog {
                             }
                             for role in ROLES {
                                 let selected = current.is_some_and(|now| same_kind(now, role));
-                                if ui.selectable_label(selected, role.label()).clicked()
+                                if ui
+                                    .selectable_label(selected, role_label(role, texts.language))
+                                    .clicked()
                                     && !selected
                                 {
                                     let year = current.and_then(year_of);

@@ -50,6 +50,42 @@ pub struct ColumnPreview {
     pub role: Option<Role>,
 }
 
+/// Why detection is unsure of a sheet (the import dialog says it in the app's language; the
+/// English sentence is its `Display`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Doubt {
+    /// No row names both an indicator column and a target or actual column.
+    NoHeader,
+    /// The header has no target column.
+    NoTarget,
+    /// The header has no actual-result column.
+    NoActual,
+    /// Header texts of the columns given no role.
+    Unrecognised(Vec<String>),
+    /// The cells do not show which separator is decimal; this format was assumed.
+    NumberFormat(NumberFormat),
+}
+
+impl std::fmt::Display for Doubt {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::NoHeader => {
+                f.write_str("no row names both an indicator column and a target or actual column")
+            }
+            Self::NoTarget => f.write_str("no target column"),
+            Self::NoActual => f.write_str("no actual-result column"),
+            Self::Unrecognised(headers) => {
+                write!(f, "columns not recognised: {}", headers.join(", "))
+            }
+            Self::NumberFormat(format) => write!(
+                f,
+                "the cells do not show which separator is decimal; assumed {}",
+                format.describe()
+            ),
+        }
+    }
+}
+
 /// One sheet (or the text file) as the dialog shows it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SheetPreview {
@@ -68,7 +104,7 @@ pub struct SheetPreview {
     /// The number format that will be used.
     pub number_format: NumberFormat,
     /// Why detection is unsure, one sentence each; empty when it is sure.
-    pub doubts: Vec<String>,
+    pub doubts: Vec<Doubt>,
 }
 
 /// A file as the dialog shows it.
@@ -149,15 +185,14 @@ fn sheet_preview(
     let layout = layout_of(&roles);
     let mut doubts = Vec::new();
     if header.is_none() {
-        doubts
-            .push("no row names both an indicator column and a target or actual column".to_owned());
+        doubts.push(Doubt::NoHeader);
     }
     let has = |test: fn(&Role) -> bool| roles.iter().flatten().any(test);
     if header.is_some() && !has(|role| matches!(role, Role::Target(_))) {
-        doubts.push("no target column".to_owned());
+        doubts.push(Doubt::NoTarget);
     }
     if header.is_some() && !has(|role| matches!(role, Role::Actual { .. })) {
-        doubts.push("no actual-result column".to_owned());
+        doubts.push(Doubt::NoActual);
     }
     let unnamed: Vec<&str> = columns
         .iter()
@@ -165,17 +200,16 @@ fn sheet_preview(
         .map(|column| column.header.as_str())
         .collect();
     if !unnamed.is_empty() && options.columns.is_none() {
-        doubts.push(format!("columns not recognised: {}", unnamed.join(", ")));
+        doubts.push(Doubt::Unrecognised(
+            unnamed.into_iter().map(str::to_owned).collect(),
+        ));
     }
     let has_values = grid.rows.iter().flatten().any(|cell| match cell {
         Cell::Text(text) => text.contains([',', '.']) && text.chars().any(|c| c.is_ascii_digit()),
         _ => false,
     });
     if !decided_by_cells && has_values {
-        doubts.push(format!(
-            "the cells do not show which separator is decimal; assumed {}",
-            number_format.describe()
-        ));
+        doubts.push(Doubt::NumberFormat(number_format));
     }
     let shown = grid.rows.len().min(PREVIEW_ROWS);
     SheetPreview {
