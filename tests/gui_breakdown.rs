@@ -116,6 +116,18 @@ fn a_commune_chosen_in_the_filter_shows_its_figures_and_all_the_totals() {
 }
 
 #[test]
+fn a_total_being_typed_is_kept_when_a_commune_is_chosen() {
+    let mut harness = harness();
+    harness.get_by_label("355").click();
+    harness.run();
+    harness.event(egui::Event::Text("360".to_owned()));
+    harness.run();
+    choose(&mut harness, "Xã", "Phú Mậu");
+    harness.get_by_label("155");
+    assert_eq!(total_actual(&harness), Some(Measure::Number(360.0)));
+}
+
+#[test]
 fn the_filter_speaks_english_and_goes_back_to_totals() {
     let mut harness = harness();
     harness.state_mut().send(Command::SwitchLanguage);

@@ -83,7 +83,18 @@ pub fn strategy_ui(
         period_selector_ui(ui, index, strategy, periods, language);
     });
     if crate::app::breakdown::applies(strategy) {
+        let before = breakdowns.filter(strategy);
         ui.horizontal_wrapped(|ui| breakdowns.filter_ui(ui, strategy, language, "table"));
+        // A cell being typed into belongs to the figures it was opened on: it is put in before
+        // other figures show.
+        if breakdowns.filter(strategy) != before
+            && grid
+                .editing
+                .as_ref()
+                .is_some_and(|editing| editing.strategy == index)
+        {
+            grid.commit(language, requests);
+        }
     }
     // The figures shown: the totals, or those of the breakdown chosen (read-only).
     let read_only_values = breakdowns.filtering(strategy);
