@@ -655,3 +655,19 @@ fn ods_cells_repeated_to_a_hundred_million_are_bounded() {
         1 << 30,
     );
 }
+
+#[test]
+fn a_csv_of_delimiters_costs_a_multiple_of_its_size() {
+    // 10 MB of empty fields: on one line, then on 10,000 lines of 1,000. An empty field is one
+    // byte of the file and, up to the 16,384th column, a cell of the grid.
+    let one_line = format!(
+        "STT;Chỉ tiêu;Kế hoạch;Thực hiện\n1;Tỷ lệ;90;95{}\n",
+        ";".repeat(10_000_000)
+    );
+    survives("one-line.csv", one_line.as_bytes(), 40 * one_line.len());
+    let lines = format!(
+        "STT;Chỉ tiêu;Kế hoạch;Thực hiện\n1;Tỷ lệ;90;95\n{}",
+        format!("{}\n", ";".repeat(1_000)).repeat(10_000)
+    );
+    survives("many-lines.csv", lines.as_bytes(), 40 * lines.len());
+}

@@ -324,13 +324,30 @@ impl<'t> Rows<'t> {
             // one above it reuses that cell instead of being normalised again.
             let above = grid.rows.last();
             let mut row = self.pool.pop().unwrap_or_default();
-            row.extend(self.record.iter().enumerate().map(|(column, field)| {
-                let field = crate::text::strip_formula_guard(field);
-                match above.and_then(|cells| cells.get(column)) {
-                    Some(cell @ Cell::Text(text)) if **text == *field => cell.clone(),
-                    _ => Cell::text(field),
-                }
-            }));
+            // Empty fields past the last column a spreadsheet has (XFD, 16,384) are left out
+            // when nothing follows them: a line of ten million delimiters costs no more than
+            // its content.
+            let content = self
+                .record
+                .iter()
+                .enumerate()
+                .filter(|(_, field)| !field.trim().is_empty())
+                .last()
+                .map_or(0, |(last, _)| last + 1);
+            let width = self.record.len().min(16_384).max(content);
+            row.extend(
+                self.record
+                    .iter()
+                    .take(width)
+                    .enumerate()
+                    .map(|(column, field)| {
+                        let field = crate::text::strip_formula_guard(field);
+                        match above.and_then(|cells| cells.get(column)) {
+                            Some(cell @ Cell::Text(text)) if **text == *field => cell.clone(),
+                            _ => Cell::text(field),
+                        }
+                    }),
+            );
             grid.rows.push(row);
             grid.row_numbers.push(self.line);
             added += 1;
