@@ -15,7 +15,7 @@ use chitieu::model::{Direction, Document, Measure};
 use chitieu::recovery::Journal;
 use eframe::egui::{self, Event, Key, Modifiers, ViewportCommand, ViewportId, accesskit::Role};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT as _, Queryable};
 
 const TWELVE: &str = "12/14 chỉ tiêu đạt và vượt";
 const THIRTEEN: &str = "13/14 chỉ tiêu đạt và vượt";
@@ -652,4 +652,34 @@ fn a_click_on_another_cell_keeps_what_was_typed() {
         Some("90/145")
     );
     harness.get_by_label("14/14 chỉ tiêu đạt và vượt");
+}
+
+#[test]
+fn a_file_named_at_start_opens_in_the_background_and_cannot_be_undone() {
+    let folder = folder("at-start");
+    let csv = folder.join("bdg.csv");
+    std::fs::copy(sample("binh-dang-gioi-2011-2020.csv"), &csv).unwrap();
+    let mut harness = harness_with(Setup {
+        files: vec![csv],
+        open_in_background: true,
+        ..Setup::default()
+    });
+    for _ in 0..100 {
+        if !harness.state().is_loading() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        harness.step();
+    }
+    harness.run();
+    assert_eq!(harness.state().document().strategies.len(), 1);
+    assert!(
+        harness
+            .get_by_label("Hoàn tác")
+            .accesskit_node()
+            .is_disabled(),
+        "reading the file is where the document starts, not a change"
+    );
+    assert!(!harness.state().is_modified());
+    let _ = std::fs::remove_dir_all(&folder);
 }

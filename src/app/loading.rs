@@ -71,6 +71,8 @@ struct Job {
     receiver: Receiver<Outcome>,
     /// How far the reader has come; cancelling it stops the thread at its next chunk.
     progress: Arc<Progress>,
+    /// A file named when the app started: reading it is not a change that can be undone.
+    at_start: bool,
 }
 
 /// The files being read, the import dialog and where remembered choices are kept.
@@ -133,6 +135,7 @@ impl Loading {
             looked: false,
             receiver,
             progress,
+            at_start: false,
         });
     }
 }
@@ -250,6 +253,17 @@ impl ChitieuApp {
         }
     }
 
+    /// Reads the files named when the app started, as [`Self::load_paths`] does; what they
+    /// give is where the document starts, not a change that can be undone (unless a change
+    /// was made meanwhile).
+    pub(crate) fn load_paths_at_start(&mut self, paths: &[PathBuf]) {
+        let first = self.loading.jobs.len();
+        self.load_paths(paths);
+        for job in &mut self.loading.jobs[first..] {
+            job.at_start = true;
+        }
+    }
+
     /// Reads a file's bytes on a background thread; `path` is where they came from, if known.
     pub(crate) fn load_bytes_later(&mut self, name: &str, path: Option<PathBuf>, bytes: Vec<u8>) {
         let ask = std::mem::take(&mut self.loading.ask_next);
@@ -321,18 +335,23 @@ impl ChitieuApp {
             };
             match received {
                 Ok(outcome) => {
-                    finished.push((job.file.clone(), job.path.clone(), Some(outcome)));
+                    finished.push((
+                        job.file.clone(),
+                        job.path.clone(),
+                        Some(outcome),
+                        job.at_start,
+                    ));
                     false
                 }
                 Err(TryRecvError::Empty) => true,
                 Err(TryRecvError::Disconnected) => {
-                    finished.push((job.file.clone(), job.path.clone(), None));
+                    finished.push((job.file.clone(), job.path.clone(), None, job.at_start));
                     false
                 }
             }
         });
         let language = self.state.language;
-        for (file, path, outcome) in finished {
+        for (file, path, outcome, at_start) in finished {
             match outcome {
                 Some(Outcome::Loaded { result, remembered }) => {
                     let mut result = *result;
@@ -341,7 +360,13 @@ impl ChitieuApp {
                             .decisions
                             .push(import_dialog::texts(language).used_saved.to_owned());
                     }
+                    let untouched = !self.history.can_undo() && !self.history.can_redo();
                     self.add_loaded(vec![(path, result)]);
+                    if at_start && untouched {
+                        // The document starts with the file, as if it had been read before the
+                        // window showed.
+                        self.history = crate::edit::History::default();
+                    }
                 }
                 Some(Outcome::Ask(question)) => {
                     let Question {

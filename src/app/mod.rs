@@ -234,7 +234,12 @@ impl ChitieuApp {
         }
         app.settle(setup);
         if setup.open_in_background && !setup.files.is_empty() {
-            app.open_paths(&setup.files);
+            app.load_paths_at_start(&setup.files);
+            if let Some(folder) = setup.files.first().and_then(|path| path.parent())
+                && !folder.as_os_str().is_empty()
+            {
+                app.state.last_folder = Some(folder.to_path_buf());
+            }
         }
         app
     }
