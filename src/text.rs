@@ -108,7 +108,15 @@ pub fn nfc(text: &str) -> String {
 /// [`nfc`], borrowed when the trimmed text already is NFC.
 #[must_use]
 pub fn nfc_cow(text: &str) -> Cow<'_, str> {
-    to_nfc(text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}'))
+    // Most cells start and end with a visible ASCII character: nothing to trim.
+    let visible = |byte: Option<&u8>| byte.is_some_and(u8::is_ascii_graphic);
+    let bytes = text.as_bytes();
+    let trimmed = if visible(bytes.first()) && visible(bytes.last()) {
+        text
+    } else {
+        text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+    };
+    to_nfc(trimmed)
 }
 
 /// A key for matching headers and keywords: lower case, without diacritics ("đ" → "d"),

@@ -1057,6 +1057,8 @@ struct RowState {
     unread: Vec<(Period, String, bool)>,
     /// The first column of each role without a year ([`role_slot`]).
     role_columns: [Option<usize>; ROLE_SLOTS],
+    /// The code and name cells of the last row read as an indicator with values.
+    last_indicator_cells: Option<(std::sync::Arc<str>, std::sync::Arc<str>)>,
     /// By column, the last text cell found clean: the cells of a long table that repeat a name
     /// share it, and are not looked at again.
     clean_cells: std::cell::RefCell<Vec<Option<std::sync::Arc<str>>>>,
@@ -1177,6 +1179,18 @@ impl<'a> RowReader<'a> {
             matches!(role, Some(Role::Target(_) | Role::Actual { .. }))
                 && !self.grid.cell(row, column).is_empty()
         });
+        // A long table repeats an indicator's code and name on each of its rows (the same
+        // shared cells): such a row is the indicator's again, as the row before was.
+        let cells = self.code_and_name_cells(row);
+        if has_values
+            && let (Some((code_cell, name_cell)), Some((last_code, last_name))) =
+                (&cells, &self.state.last_indicator_cells)
+            && std::sync::Arc::ptr_eq(code_cell, last_code)
+            && std::sync::Arc::ptr_eq(name_cell, last_name)
+        {
+            self.indicator_row(row, &code, &name);
+            return;
+        }
         let folded_name = self.folded(&name);
         if !has_values && (is_roman_numeral(&code) || is_goal_code(&code)) && !name.is_empty() {
             self.state.current_goal = Some(code.trim_end_matches('.').to_owned());
@@ -1235,7 +1249,22 @@ impl<'a> RowReader<'a> {
             self.budget_row(row, name.into_owned());
             return;
         }
+        if has_values {
+            self.state.last_indicator_cells = cells;
+        }
         self.indicator_row(row, &code, &name);
+    }
+
+    /// The shared text cells of the row's code and name, when both are text.
+    fn code_and_name_cells(
+        &self,
+        row: usize,
+    ) -> Option<(std::sync::Arc<str>, std::sync::Arc<str>)> {
+        let text = |role| match self.grid.cell(row, self.column(role)?) {
+            Cell::Text(text) => Some(text.clone()),
+            _ => None,
+        };
+        Some((text(Role::Code)?, text(Role::Name)?))
     }
 
     /// [`fold`] of a text, remembered: its position in `fold_list`.
@@ -1424,7 +1453,6 @@ impl<'a> RowReader<'a> {
         let source = self.text(row, Role::Source);
         let note = self.text(row, Role::Note);
         let assessment_text = self.text(row, Role::Assessment);
-        let origin = self.grid.at(row, None);
         let format = self.format;
         let grid = self.grid;
         let header = self.header;
@@ -1438,7 +1466,7 @@ impl<'a> RowReader<'a> {
             if cell.is_empty() {
                 continue;
             }
-            let at = grid.at(row, Some(column));
+            let at = || grid.at(row, Some(column));
             match role {
                 Some(Role::Target(year)) => {
                     let period = year.unwrap_or(default_period);
@@ -1449,12 +1477,12 @@ impl<'a> RowReader<'a> {
                                 value: parsed.value,
                                 comparator: parsed.comparator,
                                 text: cell.as_text(),
-                                origin: Some(at),
+                                origin: Some(at()),
                             },
                         ));
                     } else {
                         unread.push((period, cell.as_text(), true));
-                        self.warn(at, format!("target \"{}\" is not a number, a comparator (≥ 95, dưới 10, từ 25% trở lên) or a range (40-60); kept as text", cell.as_text()));
+                        self.warn(at(), format!("target \"{}\" is not a number, a comparator (≥ 95, dưới 10, từ 25% trở lên) or a range (40-60); kept as text", cell.as_text()));
                     }
                 }
                 Some(Role::Actual { period, estimate }) => {
@@ -1466,18 +1494,18 @@ impl<'a> RowReader<'a> {
                                 measure,
                                 estimate: *estimate,
                                 text: cell.as_text(),
-                                origin: Some(at),
+                                origin: Some(at()),
                             },
                         ));
                     } else {
                         unread.push((period, cell.as_text(), false));
-                        self.warn(at, format!("actual result \"{}\" is not a number or a ratio (76/145); kept as text", cell.as_text()));
+                        self.warn(at(), format!("actual result \"{}\" is not a number or a ratio (76/145); kept as text", cell.as_text()));
                     }
                 }
                 _ => {}
             }
         }
-        let assessment_at = grid.at(row, self.column(Role::Assessment));
+        let assessment_column = self.column(Role::Assessment);
         let goal_for_strategy = goal.clone();
         let strategy_index = self.strategy_index_for(row);
         let found = known_at.or_else(|| self.indicator_at(Some(strategy_index), code, name));
@@ -1504,7 +1532,7 @@ impl<'a> RowReader<'a> {
                 breakdown: Vec::new(),
                 source: String::new(),
                 note: String::new(),
-                origin: Some(origin),
+                origin: Some(grid.at(row, None)),
             });
             strategy.indicators.len() - 1
         });
@@ -1602,7 +1630,7 @@ impl<'a> RowReader<'a> {
             let value = period_value_mut(values, default_period);
             value.assessment = Some(Box::new(Assessment::from_text(
                 &assessment_text,
-                Some(assessment_at),
+                Some(grid.at(row, assessment_column)),
             )));
         }
         (self.state.targets, self.state.actuals, self.state.unread) = (targets, actuals, unread);
