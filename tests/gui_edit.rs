@@ -659,15 +659,19 @@ fn a_file_named_at_start_opens_in_the_background_and_cannot_be_undone() {
     let folder = folder("at-start");
     let csv = folder.join("bdg.csv");
     std::fs::copy(sample("binh-dang-gioi-2011-2020.csv"), &csv).unwrap();
-    let mut harness = harness_with(Setup {
+    let setup = Setup {
         files: vec![csv],
         open_in_background: true,
         ..Setup::default()
-    });
-    for _ in 0..100 {
-        if !harness.state().is_loading() {
-            break;
-        }
+    };
+    // While the file is read the progress window's spinner keeps repainting, so frames are
+    // stepped one by one (however long a busy machine takes to read it) before running.
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_eframe(move |cc| ChitieuApp::with_setup(cc, &setup));
+    harness.step();
+    let started = std::time::Instant::now();
+    while harness.state().is_loading() && started.elapsed() < std::time::Duration::from_secs(60) {
         std::thread::sleep(std::time::Duration::from_millis(20));
         harness.step();
     }
