@@ -671,7 +671,7 @@ fn a_file_named_at_start_opens_in_the_background_and_cannot_be_undone() {
         .build_eframe(move |cc| ChitieuApp::with_setup(cc, &setup));
     harness.step();
     let started = std::time::Instant::now();
-    while harness.state().is_loading() && started.elapsed() < std::time::Duration::from_secs(60) {
+    while harness.state().is_loading() && started.elapsed() < std::time::Duration::from_mins(1) {
         std::thread::sleep(std::time::Duration::from_millis(20));
         harness.step();
     }
