@@ -570,6 +570,21 @@ fn a_sheet_declaring_a_million_rows_costs_its_content() {
         .find(|indicator| indicator.name == "Tỷ lệ trẻ em được bảo vệ")
         .expect("the indicator is read");
     assert_eq!(indicator.origin.as_ref().map(|origin| origin.row), Some(2));
+    // The note in the last row is not an indicator.
+    let indicators: usize = loaded
+        .strategies
+        .iter()
+        .map(|strategy| strategy.indicators.len())
+        .sum();
+    assert_eq!(indicators, 1);
+    assert!(
+        loaded
+            .decisions
+            .iter()
+            .any(|decision| decision.contains("row 1048576: note")),
+        "{:?}",
+        loaded.decisions
+    );
 }
 
 /// About 50 MB of Vietnamese words.

@@ -1242,6 +1242,13 @@ impl<'a> RowReader<'a> {
             ));
             return;
         }
+        if !has_values && name.is_empty() && self.column(Role::Name).is_some() {
+            // Text in the code column alone ("Ghi chú: số liệu sơ bộ" under the table).
+            self.read.decisions.push(format!(
+                "row {row_number}: note \"{code}\", not an indicator"
+            ));
+            return;
+        }
         if BUDGET_WORDS
             .iter()
             .any(|word| folded_name.starts_with(word))
