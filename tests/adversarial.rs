@@ -685,4 +685,18 @@ fn a_csv_of_delimiters_costs_a_multiple_of_its_size() {
         format!("{}\n", ";".repeat(1_000)).repeat(10_000)
     );
     survives("many-lines.csv", lines.as_bytes(), 40 * lines.len());
+    // Ten million empty fields, then a value: what lies past column XFD is not read, and a
+    // warning names the line.
+    let far = format!(
+        "STT;Chỉ tiêu;Kế hoạch;Thực hiện\n1;Tỷ lệ;90;95{}x\n2;Số xã;10;12\n",
+        ";".repeat(10_000_000)
+    );
+    let loaded = load_within("far.csv", far.as_bytes(), 40 * far.len()).expect("reads");
+    let warning = loaded
+        .warnings
+        .iter()
+        .find(|warning| warning.message.contains("past column XFD"))
+        .expect("a warning names the cut line");
+    assert_eq!(warning.at.row, 2);
+    assert_eq!(loaded.strategies[0].indicators.len(), 2);
 }

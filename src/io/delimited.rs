@@ -252,7 +252,12 @@ pub struct Rows<'t> {
     done: bool,
     /// Emptied rows of earlier chunks, whose memory the next rows reuse.
     pool: Vec<Vec<Cell>>,
+    /// Lines with content past column [`MAX_COLUMNS`], which was not read.
+    cut_lines: Vec<u32>,
 }
+
+/// The columns a spreadsheet has (A to XFD): fields past them are not read.
+pub const MAX_COLUMNS: usize = 16_384;
 
 impl<'t> Rows<'t> {
     /// Rows of `text`, whose first line is line `first_line` of the file.
@@ -271,7 +276,14 @@ impl<'t> Rows<'t> {
             line: first_line.max(1),
             done: false,
             pool: Vec::new(),
+            cut_lines: Vec::new(),
         }
+    }
+
+    /// The lines whose content past column [`MAX_COLUMNS`] (XFD) was left out.
+    #[must_use]
+    pub fn cut_lines(&self) -> &[u32] {
+        &self.cut_lines
     }
 
     /// Empties `grid` (rows, line numbers, merges), keeping its rows' memory for the next
@@ -324,17 +336,21 @@ impl<'t> Rows<'t> {
             // one above it reuses that cell instead of being normalised again.
             let above = grid.rows.last();
             let mut row = self.pool.pop().unwrap_or_default();
-            // Empty fields past the last column a spreadsheet has (XFD, 16,384) are left out
-            // when nothing follows them: a line of ten million delimiters costs no more than
-            // its content.
-            let content = self
-                .record
-                .iter()
-                .enumerate()
-                .filter(|(_, field)| !field.trim().is_empty())
-                .last()
-                .map_or(0, |(last, _)| last + 1);
-            let width = self.record.len().min(16_384).max(content);
+            // Fields past the last column a spreadsheet has (XFD, 16,384) are left out: a line
+            // of ten million delimiters costs no more than a spreadsheet's row. A line that had
+            // content there is remembered, to be named in a warning.
+            let mut width = self.record.len();
+            if width > MAX_COLUMNS {
+                if self
+                    .record
+                    .iter()
+                    .skip(MAX_COLUMNS)
+                    .any(|field| !field.trim().is_empty())
+                {
+                    self.cut_lines.push(self.line);
+                }
+                width = MAX_COLUMNS;
+            }
             row.extend(
                 self.record
                     .iter()

@@ -556,6 +556,7 @@ fn load_text(
     if let Some(error) = failure {
         return Err(open.csv_error(file, &error));
     }
+    loaded.warnings.extend(cut_warning(file, rows.cut_lines()));
     if progress.is_cancelled() {
         return Err(LoadError::Cancelled {
             file: file.to_owned(),
@@ -643,16 +644,42 @@ fn read_text(
 ) -> Result<RawFile, LoadError> {
     let open = open_text(file, bytes, options)?;
     let mut grid = OpenText::grid(file);
-    open.rows()
-        .fill(&mut grid, limit)
+    let mut rows = open.rows();
+    rows.fill(&mut grid, limit)
         .map_err(|error| open.csv_error(file, &error))?;
+    let cut = cut_warning(file, rows.cut_lines());
+    let mut warnings = open.warnings.clone();
+    warnings.extend(cut);
     Ok(RawFile {
         file: file.to_owned(),
         grids: vec![grid],
         text: Some(open.layout()),
         number_format_hint: open.number_format_hint(),
-        decisions: open.decisions,
-        warnings: open.warnings,
+        decisions: open.decisions.clone(),
+        warnings,
+    })
+}
+
+/// The warning for lines whose content past the last column a spreadsheet has was left out.
+fn cut_warning(file: &str, lines: &[u32]) -> Option<Warning> {
+    if lines.is_empty() {
+        return None;
+    }
+    let (what, verb) = if lines.len() == 1 {
+        ("line", "has")
+    } else {
+        ("lines", "have")
+    };
+    Some(Warning {
+        at: crate::model::CellRef {
+            file: file.into(),
+            row: lines[0],
+            ..Default::default()
+        },
+        message: format!(
+            "{what} {} {verb} content past column XFD (16,384), the last a spreadsheet has; it was not read",
+            visibility::spans(lines, |line| line.to_string())
+        ),
     })
 }
 

@@ -151,7 +151,7 @@ impl HiddenContent {
 const NAMED_RUNS: usize = 12;
 
 /// Sorted numbers as runs: "7, 9–12, 20"; past [`NAMED_RUNS`] runs, "…, 24 (and 40 more)".
-fn spans(numbers: &[u32], name: impl Fn(u32) -> String) -> String {
+pub(crate) fn spans(numbers: &[u32], name: impl Fn(u32) -> String) -> String {
     let mut runs: Vec<(u32, u32)> = Vec::new();
     for &number in numbers {
         match runs.last_mut() {
