@@ -1,6 +1,7 @@
 //! The desktop app driven without a window (`egui_kittest`): it starts on the built-in sample,
 //! shows each strategy's headline, opens a strategy's table, switches language, closes a
-//! strategy and undoes it, reports a bad file by name and keeps working.
+//! strategy and undoes it, reports a bad file by name and keeps working, and lays the overview's
+//! columns out within the window.
 
 #![cfg(feature = "gui")]
 
@@ -10,7 +11,7 @@ use chitieu::app::{ChitieuApp, Route};
 use chitieu::report::Language;
 use eframe::egui::{self, Key, Modifiers, accesskit::Role};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 /// The app as `chitieu` starts with no file: the built-in sample, in Vietnamese.
 fn harness() -> Harness<'static, ChitieuApp> {
@@ -274,4 +275,93 @@ fn unreadable_cells_and_disagreements_are_shown_with_their_warning() {
     harness.get_by_label("Cảnh báo: 1").click();
     harness.run();
     harness.get_by_label_contains("khoảng một nửa\" is not a number");
+}
+
+/// The app on the built-in sample in a window `width` points wide, with `bvcste-2016-2020.xlsx`
+/// dropped on it `extra` times.
+fn harness_of_width(width: f32, extra: usize) -> Harness<'static, ChitieuApp> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(width, 900.0))
+        .build_eframe(|cc| ChitieuApp::new(cc, &[]));
+    harness.run();
+    for _ in 0..extra {
+        harness
+            .input_mut()
+            .dropped_files
+            .push(std::sync::Arc::new(Dropped(sample(
+                "bvcste-2016-2020.xlsx",
+            ))));
+        harness.run();
+    }
+    harness
+}
+
+/// The right edges of the strategies' close buttons, left to right.
+fn close_button_edges(harness: &Harness<'_, ChitieuApp>) -> Vec<f32> {
+    harness
+        .get_all_by_label("Đóng")
+        .map(|node| node.rect().right())
+        .collect()
+}
+
+/// The overview's columns share the window: nothing on it reaches past the window's right
+/// edge, and the last card's content keeps as far from that edge as the first card's keeps from
+/// the left one.
+fn assert_columns_fit(harness: &Harness<'_, ChitieuApp>, width: f32) {
+    for node in harness.root().children_recursive() {
+        let node = node.accesskit_node();
+        // Harness nodes are in points: the harness draws at one pixel per point.
+        let Some(rect) = node.bounding_box() else {
+            continue;
+        };
+        assert!(
+            rect.x1 as f32 <= width + 0.5,
+            "{:?} {:?} reaches {} in a window {width} wide",
+            node.role(),
+            node.label(),
+            rect.x1,
+        );
+    }
+    let left_margin = harness
+        .get_all_by_label_contains(" — ")
+        .next()
+        .expect("a card title")
+        .rect()
+        .left();
+    let last_close = *close_button_edges(harness).last().expect("a close button");
+    assert!(
+        width - last_close >= left_margin - 0.5,
+        "the last card's close button ends {} from the right edge, the first card's title starts \
+         {left_margin} from the left one",
+        width - last_close,
+    );
+}
+
+#[test]
+fn overview_columns_fit_the_window() {
+    let harness = harness();
+    assert_columns_fit(&harness, 1400.0);
+    for extra in 0..2 {
+        let harness = harness_of_width(1920.0, extra);
+        assert_eq!(harness.state().document().strategies.len(), 2 + extra);
+        assert_columns_fit(&harness, 1920.0);
+    }
+    let mut harness = harness_of_width(1400.0, 0);
+    harness.get_all_by_label("Đóng").next().unwrap().click();
+    harness.run();
+    assert_eq!(harness.state().document().strategies.len(), 1);
+    assert_columns_fit(&harness, 1400.0);
+}
+
+#[test]
+fn overview_columns_too_narrow_for_the_window_scroll_at_even_steps() {
+    // Three columns of at least the narrowest column width do not fit 1400 points: the overview
+    // scrolls sideways, and every column still takes its width and no more.
+    let harness = harness_of_width(1400.0, 1);
+    let edges = close_button_edges(&harness);
+    assert_eq!(edges.len(), 3);
+    assert!(
+        (edges[2] - edges[1] - (edges[1] - edges[0])).abs() < 0.5,
+        "columns of unequal width: close buttons at {edges:?}"
+    );
 }

@@ -7,7 +7,7 @@ use eframe::egui::{self, Align, Layout, RichText};
 use crate::analysis::{Summary, SummaryRow, summarize};
 use crate::app::command::Command;
 use crate::app::i18n::{self, Texts};
-use crate::app::{Periods, chart, fonts, theme};
+use crate::app::{Periods, chart, fonts, plots, theme};
 use crate::model::{Document, Status, Strategy};
 use crate::report::Language;
 
@@ -155,14 +155,16 @@ fn card_ui(
             });
         });
     });
-    ui.horizontal(|ui| {
+    // Rows of a card wrap: a row wider than the column would widen the card, the column and
+    // the columns after it, past the window.
+    ui.horizontal_wrapped(|ui| {
         let mut facts = Vec::new();
         if let Some(span) = strategy.span_text() {
             facts.push(span);
         }
         facts.push(strategy.source_file.clone());
         ui.label(RichText::new(facts.join(" · ")).color(theme::color(theme::palette(ui).muted)));
-        ui.add_space(12.0);
+        plots::gap_ui(ui, 12.0);
         period_selector_ui(ui, index, strategy, periods, language);
     });
     ui.add_space(4.0);
@@ -228,14 +230,16 @@ pub fn headline_ui(ui: &mut egui::Ui, summary: &Summary, language: Language) {
             .size(theme::HEADLINE),
     );
     ui.horizontal_wrapped(|ui| {
-        for status in Status::ALL {
+        for (number, status) in Status::ALL.into_iter().enumerate() {
+            if number > 0 {
+                plots::gap_ui(ui, 8.0);
+            }
             theme::swatch_ui(ui, theme::status_color(status));
             ui.label(format!(
                 "{} {}",
                 language.status(status),
                 summary.count(status)
             ));
-            ui.add_space(8.0);
         }
     });
 }
@@ -243,7 +247,7 @@ pub fn headline_ui(ui: &mut egui::Ui, summary: &Summary, language: Language) {
 /// A budget line: the share of plan as a big figure, the amounts beside it.
 fn budget_ui(ui: &mut egui::Ui, budget: &crate::analysis::BudgetSummary, language: Language) {
     let texts = i18n::texts(language);
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(format!("{}:", texts.budget)).strong());
         if let Some(percent) = budget.percent_of_plan {
             ui.label(

@@ -23,7 +23,10 @@ use crate::report::Language;
 pub fn legend_ui(ui: &mut egui::Ui, entries: &[LegendEntry]) {
     let palette = theme::palette(ui);
     ui.horizontal_wrapped(|ui| {
-        for entry in entries {
+        for (number, entry) in entries.iter().enumerate() {
+            if number > 0 {
+                gap_ui(ui, LEGEND_GAP);
+            }
             let color = theme::color(entry.color);
             let width = match entry.mark {
                 Mark::Line | Mark::DashedLine => 30.0,
@@ -66,9 +69,20 @@ pub fn legend_ui(ui: &mut egui::Ui, entries: &[LegendEntry]) {
                 }
             }
             ui.label(entry.label.as_str());
-            ui.add_space(10.0);
         }
     });
+}
+
+/// The room between two legend entries, besides the item spacing.
+const LEGEND_GAP: f32 = 10.0;
+
+/// Room of `gap` points before the next item of a wrapping row, where the row has it. Spacing
+/// widens the `Ui` it is added to when it goes past the right edge, and with it every `Ui`
+/// around; at the end of a row the next item wraps anyway.
+pub fn gap_ui(ui: &mut egui::Ui, gap: f32) {
+    if ui.available_size_before_wrap().x >= gap {
+        ui.add_space(gap);
+    }
 }
 
 /// A chart's title, its subtitle lines (muted, cut to one line each) and its legend.
