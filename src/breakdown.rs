@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::analysis::{Aggregation, aggregate_values};
 use crate::model::{
-    Actual, Breakdown, Comparator, Indicator, Measure, Period, PeriodValue, Strategy, Target,
+    Actual, Breakdown, Comparator, Indicator, Period, PeriodValue, Strategy, Target,
 };
 
 /// One dimension of a strategy's breakdowns and the values it takes.
@@ -230,7 +230,7 @@ fn total_value(indicator: &Indicator, period: Period, values: &[&PeriodValue]) -
             .iter()
             .filter_map(|value| value.actual.as_ref())
             .any(|actual| actual.estimate),
-        text: measure_text(measure),
+        text: measure.plain_text(),
         origin: None,
     });
     PeriodValue {
@@ -259,21 +259,6 @@ fn common_comparator(targets: &[&Target], how: Aggregation) -> Option<Comparator
             .iter()
             .all(|target| target.comparator == Some(first))
             .then_some(first),
-    }
-}
-
-/// A total measure as text: "1234.5", or "76/145" for a ratio.
-fn measure_text(measure: Measure) -> String {
-    match measure {
-        Measure::Number(number) => crate::parse::format_plain(number),
-        Measure::Ratio {
-            numerator,
-            denominator,
-        } => format!(
-            "{}/{}",
-            crate::parse::format_plain(numerator),
-            crate::parse::format_plain(denominator)
-        ),
     }
 }
 
@@ -473,6 +458,7 @@ impl Index {
 mod tests {
     use super::*;
     use crate::analysis::evaluate;
+    use crate::model::Measure;
     use crate::model::{Status, Unit};
 
     fn target(value: f64) -> Target {
@@ -495,13 +481,7 @@ mod tests {
 
     /// A part for `commune` and `sex` with one value in 2020.
     fn part(commune: &str, sex: &str, target_value: f64, measure: Measure) -> Breakdown {
-        let text = match measure {
-            Measure::Number(number) => crate::parse::format_plain(number),
-            Measure::Ratio {
-                numerator,
-                denominator,
-            } => format!("{numerator}/{denominator}"),
-        };
+        let text = measure.plain_text();
         Breakdown {
             keys: vec![
                 ("Xã".into(), commune.into()),

@@ -554,6 +554,25 @@ pub enum Measure {
     },
 }
 
+impl Measure {
+    /// The measure as plain text, as totals made by the app are written: "1234.5" (a point,
+    /// no thousands separators), or "76/145" for a ratio.
+    #[must_use]
+    pub fn plain_text(self) -> String {
+        match self {
+            Self::Number(number) => crate::parse::format_plain(number),
+            Self::Ratio {
+                numerator,
+                denominator,
+            } => format!(
+                "{}/{}",
+                crate::parse::format_plain(numerator),
+                crate::parse::format_plain(denominator)
+            ),
+        }
+    }
+}
+
 /// An actual result for a period.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Actual {

@@ -1851,17 +1851,7 @@ fn add_totals(indicator: &mut Indicator, decisions: &mut Vec<String>) {
                     value.actual = Some(Actual {
                         measure,
                         estimate: false,
-                        text: match measure {
-                            Measure::Number(number) => crate::parse::format_plain(number),
-                            Measure::Ratio {
-                                numerator,
-                                denominator,
-                            } => format!(
-                                "{}/{}",
-                                crate::parse::format_plain(numerator),
-                                crate::parse::format_plain(denominator)
-                            ),
-                        },
+                        text: measure.plain_text(),
                         origin: None,
                     });
                     made.push(format!("actual {}", aggregation_words(how)));
