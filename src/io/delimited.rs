@@ -245,7 +245,10 @@ pub fn to_grid(text: &str, delimiter: u8, first_line: u32, file: &str) -> Result
 pub struct Rows<'t> {
     reader: csv::Reader<&'t [u8]>,
     bytes: &'t [u8],
-    record: csv::StringRecord,
+    /// The record read last, as bytes: a field equal to the cell above it is taken without
+    /// being checked as UTF-8 again (the text as a whole is valid UTF-8, and fields split at
+    /// ASCII delimiters and quotes stay so).
+    record: csv::ByteRecord,
     /// The byte up to which lines have been counted, and the line there.
     counted_to: usize,
     line: u32,
@@ -271,7 +274,7 @@ impl<'t> Rows<'t> {
         Self {
             reader,
             bytes: text.as_bytes(),
-            record: csv::StringRecord::new(),
+            record: csv::ByteRecord::new(),
             counted_to: 0,
             line: first_line.max(1),
             done: false,
@@ -308,7 +311,7 @@ impl<'t> Rows<'t> {
     pub fn fill(&mut self, grid: &mut Grid, limit: usize) -> Result<bool, csv::Error> {
         let mut added = 0;
         while added < limit {
-            if self.done || !self.reader.read_record(&mut self.record)? {
+            if self.done || !self.reader.read_byte_record(&mut self.record)? {
                 self.done = true;
                 return Ok(false);
             }
@@ -345,7 +348,7 @@ impl<'t> Rows<'t> {
                     .record
                     .iter()
                     .skip(MAX_COLUMNS)
-                    .any(|field| !field.trim().is_empty())
+                    .any(|field| !String::from_utf8_lossy(field).trim().is_empty())
                 {
                     self.cut_lines.push(self.line);
                 }
@@ -356,13 +359,17 @@ impl<'t> Rows<'t> {
                     .iter()
                     .take(width)
                     .enumerate()
-                    .map(|(column, field)| {
-                        let field = crate::text::strip_formula_guard(field);
-                        match above.and_then(|cells| cells.get(column)) {
-                            Some(cell @ Cell::Text(text)) if **text == *field => cell.clone(),
-                            _ => Cell::text(field),
-                        }
-                    }),
+                    .map(
+                        |(column, field)| match above.and_then(|cells| cells.get(column)) {
+                            Some(cell @ Cell::Text(text)) if text.as_bytes() == field => {
+                                cell.clone()
+                            }
+                            _ => {
+                                let field = String::from_utf8_lossy(field);
+                                Cell::text(crate::text::strip_formula_guard(&field))
+                            }
+                        },
+                    ),
             );
             grid.rows.push(row);
             grid.row_numbers.push(self.line);
