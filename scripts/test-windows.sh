@@ -130,7 +130,8 @@ if kill -0 "$app" 2>/dev/null; then
   DISPLAY=$display import -window root "$shot"
   echo "window: open; screenshot $shot"
   # Ctrl+Q quits through the app's command, and eframe then saves what the app remembers.
-  window=$(DISPLAY=$display xdotool search --name '^chitieu$' | head -n 1)
+  # The title ends with "chitieu" (the files open come first).
+  window=$(DISPLAY=$display xdotool search --name 'chitieu$' | head -n 1)
   DISPLAY=$display xdotool windowfocus "$window" key ctrl+q
   for _ in $(seq 20); do kill -0 "$app" 2>/dev/null || break; sleep 0.5; done
   if kill -0 "$app" 2>/dev/null; then
