@@ -50,6 +50,15 @@ fn harness(mappings: &Path) -> Harness<'static, ChitieuApp> {
     harness
 }
 
+/// The app with remembered choices kept in `folder`, after `name` with `bytes` was opened and
+/// the frames that followed ran.
+fn opened(folder: &Path, name: &str, bytes: &[u8]) -> Harness<'static, ChitieuApp> {
+    let mut harness = harness(&folder.join("mappings.json"));
+    harness.state_mut().open_bytes(name, bytes);
+    harness.run();
+    harness
+}
+
 fn sample(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("assets")
@@ -60,12 +69,8 @@ fn sample(name: &str) -> PathBuf {
 #[test]
 fn a_sure_file_opens_without_the_dialog() {
     let folder = folder("sure");
-    let mut harness = harness(&folder.join("mappings.json"));
     let bytes = std::fs::read(sample("binh-dang-gioi-2011-2020.csv")).unwrap();
-    harness
-        .state_mut()
-        .open_bytes("binh-dang-gioi-2011-2020.csv", &bytes);
-    harness.run();
+    let harness = opened(&folder, "binh-dang-gioi-2011-2020.csv", &bytes);
     assert!(!harness.state().is_asking());
     assert!(harness.query_by_label(TITLE).is_none());
     assert_eq!(harness.state().document().strategies.len(), 3);
@@ -75,11 +80,7 @@ fn a_sure_file_opens_without_the_dialog() {
 #[test]
 fn cancelling_the_dialog_adds_nothing() {
     let folder = folder("cancel");
-    let mut harness = harness(&folder.join("mappings.json"));
-    harness
-        .state_mut()
-        .open_bytes("chi-tieu.csv", UNSURE.as_bytes());
-    harness.run();
+    let mut harness = opened(&folder, "chi-tieu.csv", UNSURE.as_bytes());
     harness.get_by_label(TITLE);
     harness.get_by_label("Hủy").click();
     harness.run();
@@ -206,11 +207,7 @@ fn choose_role(harness: &mut Harness<'static, ChitieuApp>, column: &str, role: &
 #[test]
 fn a_role_chosen_in_the_dialog_is_what_the_column_is_read_as() {
     let folder = folder("role");
-    let mut harness = harness(&folder.join("mappings.json"));
-    harness
-        .state_mut()
-        .open_bytes("nuoc-sach-2020.csv", RATIOS.as_bytes());
-    harness.run();
+    let mut harness = opened(&folder, "nuoc-sach-2020.csv", RATIOS.as_bytes());
     harness.get_by_label(TITLE);
     // What detection is unsure of, in the app's language.
     harness.get_by_label("• không có cột thực hiện");
@@ -306,11 +303,7 @@ fn a_remembered_choice_reads_the_next_file_of_the_same_shape() {
 #[test]
 fn a_click_outside_an_open_role_list_closes_the_list_not_the_dialog() {
     let folder = folder("outside");
-    let mut harness = harness(&folder.join("mappings.json"));
-    harness
-        .state_mut()
-        .open_bytes("nuoc-sach-2020.csv", RATIOS.as_bytes());
-    harness.run();
+    let mut harness = opened(&folder, "nuoc-sach-2020.csv", RATIOS.as_bytes());
     choose_role(&mut harness, "D", "thực hiện");
     harness.get_by_role_and_label(Role::ComboBox, "C").click();
     harness.run();
@@ -450,12 +443,7 @@ fn a_choice_on_a_workbooks_second_sheet_is_remembered_for_the_workbook() {
 #[test]
 fn the_dialog_can_read_the_rows_a_workbook_hides() {
     let folder = folder("hidden");
-    let mut harness = harness(&folder.join("mappings.json"));
-    let bytes = two_sheets();
-    harness
-        .state_mut()
-        .open_bytes("nuoc-sach-2020.xlsx", &bytes);
-    harness.run();
+    let mut harness = opened(&folder, "nuoc-sach-2020.xlsx", &two_sheets());
     harness
         .get_by_role_and_label(Role::ComboBox, "Trang tính")
         .click();

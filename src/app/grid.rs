@@ -1451,18 +1451,23 @@ mod tests {
         assert!(reading(indicator, Col::Name, "x", Language::Vi).is_none());
     }
 
+    /// The strategy's first table in Vietnamese for 2020, rows in `order`, values editable.
+    fn shown<'a>(strategy: &'a Strategy, order: &'a [usize]) -> Shown<'a> {
+        Shown {
+            index: 0,
+            strategy,
+            order,
+            period: Some(2020),
+            language: Language::Vi,
+            read_only_values: false,
+        }
+    }
+
     #[test]
     fn selection_moves_and_copies_a_range() {
         let strategy = strategy();
         let order = [0, 1, 2];
-        let shown = Shown {
-            index: 0,
-            strategy: &strategy,
-            order: &order,
-            period: Some(2020),
-            language: Language::Vi,
-            read_only_values: false,
-        };
+        let shown = shown(&strategy, &order);
         let mut grid = Grid::default();
         grid.select(
             0,
@@ -1490,14 +1495,7 @@ mod tests {
     fn a_paste_fills_from_the_cursor_and_skips_computed_columns() {
         let strategy = strategy();
         let order = [0, 1, 2];
-        let shown = Shown {
-            index: 0,
-            strategy: &strategy,
-            order: &order,
-            period: Some(2020),
-            language: Language::Vi,
-            read_only_values: false,
-        };
+        let shown = shown(&strategy, &order);
         let mut grid = Grid::default();
         grid.select(
             0,
