@@ -353,46 +353,51 @@ impl Index {
     pub fn new(strategy: &Strategy) -> Self {
         let mut dimensions: Vec<Dimension> = Vec::new();
         let mut lookup: Vec<rustc_hash::FxHashMap<&str, u32>> = Vec::new();
-        let mut parts_keys: Vec<Vec<(usize, u32)>> = Vec::new();
-        for indicator in &strategy.indicators {
-            for part in &indicator.breakdown {
-                let mut keys = Vec::with_capacity(part.keys.len());
-                for (place, (name, value)) in part.keys.iter().enumerate() {
-                    // Parts name their dimensions in the same order: try that place first.
-                    let same_place = dimensions
-                        .get(place)
-                        .is_some_and(|dimension| dimension.name == *name);
-                    let at = if same_place {
-                        place
-                    } else if let Some(at) = dimensions.iter().position(|d| d.name == *name) {
-                        at
-                    } else {
-                        dimensions.push(Dimension {
-                            name: name.clone(),
-                            values: Vec::new(),
-                        });
-                        lookup.push(rustc_hash::FxHashMap::default());
-                        dimensions.len() - 1
-                    };
-                    let next = dimensions[at].values.len() as u32;
-                    let code = *lookup[at].entry(value.as_str()).or_insert(next);
-                    if code == next {
-                        dimensions[at].values.push(value.clone());
-                    }
-                    keys.push((at, code));
+        // Every part's (dimension, code) pairs one after another, and how many each part has:
+        // two growing lists rather than a list per part.
+        let mut keys: Vec<(usize, u32)> = Vec::new();
+        let mut counts: Vec<usize> = Vec::new();
+        for part in strategy
+            .indicators
+            .iter()
+            .flat_map(|indicator| &indicator.breakdown)
+        {
+            for (place, (name, value)) in part.keys.iter().enumerate() {
+                // Parts name their dimensions in the same order: try that place first.
+                let same_place = dimensions
+                    .get(place)
+                    .is_some_and(|dimension| dimension.name == *name);
+                let at = if same_place {
+                    place
+                } else if let Some(at) = dimensions.iter().position(|d| d.name == *name) {
+                    at
+                } else {
+                    dimensions.push(Dimension {
+                        name: name.clone(),
+                        values: Vec::new(),
+                    });
+                    lookup.push(rustc_hash::FxHashMap::default());
+                    dimensions.len() - 1
+                };
+                let next = dimensions[at].values.len() as u32;
+                let code = *lookup[at].entry(value.as_str()).or_insert(next);
+                if code == next {
+                    dimensions[at].values.push(value.clone());
                 }
-                parts_keys.push(keys);
+                keys.push((at, code));
             }
+            counts.push(part.keys.len());
         }
         let width = dimensions.len();
-        let mut parts = parts_keys.into_iter();
+        let mut keys = keys.into_iter();
+        let mut counts = counts.into_iter();
         let codes = strategy
             .indicators
             .iter()
             .map(|indicator| {
                 let mut codes = vec![NOT_IN; indicator.breakdown.len() * width];
-                for (row, keys) in parts.by_ref().take(indicator.breakdown.len()).enumerate() {
-                    for (dimension, code) in keys {
+                for (row, count) in counts.by_ref().take(indicator.breakdown.len()).enumerate() {
+                    for (dimension, code) in keys.by_ref().take(count) {
                         codes[row * width + dimension] = code;
                     }
                 }

@@ -7,6 +7,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::{Duration, Instant};
 
@@ -19,6 +20,7 @@ use crate::app::command::{Command, Route};
 use crate::app::i18n::{self, ChartViewTexts};
 use crate::app::overview::period_selector_ui;
 use crate::app::{Periods, fonts, plots, theme};
+use crate::breakdown::Filter;
 use crate::chart::{
     BarOrder, Chart, ChartKind, achievement_chart, budget_chart, bullet, status_stacks, time_series,
 };
@@ -104,6 +106,22 @@ pub struct ChartsView {
     notice: Option<Notice>,
     /// Where exports go without asking (tests, and systems without a save dialog when set).
     folder: Option<PathBuf>,
+    /// The chart last made and what it was made from: a frame draws it again unless the
+    /// document or a choice changed (a chart of 5,000 indicators takes milliseconds to make).
+    made: Option<(MadeFrom, Option<Arc<Chart>>)>,
+}
+
+/// What a chart is made from besides the document's contents (see [`build`]).
+#[derive(Clone, Debug, PartialEq)]
+struct MadeFrom {
+    /// [`ChartScope::revision`] when it was made.
+    revision: u64,
+    index: usize,
+    settings: ChartSettings,
+    periods: Periods,
+    indicator: usize,
+    /// The breakdown shown: the empty filter while the totals show.
+    filter: Filter,
 }
 
 /// What the charts view reads: the document, the strategy shown and the app's settings.
@@ -122,6 +140,8 @@ pub struct ChartScope<'a> {
     pub last_folder: Option<&'a Path>,
     /// The breakdown filter of each strategy, shared with its table.
     pub breakdowns: &'a mut Breakdowns,
+    /// The document's revision: a number that changes whenever the document does.
+    pub revision: u64,
 }
 
 /// A strategy's key in the indicator choice: file and code, which stay when others close.
@@ -286,7 +306,7 @@ impl ChartsView {
         settings: &mut ChartSettings,
         scope: &mut ChartScope<'_>,
         indicator: usize,
-    ) -> Option<Chart> {
+    ) -> Option<Arc<Chart>> {
         let language = scope.language;
         let texts = &i18n::texts(language).charts;
         let document = scope.document;
@@ -426,7 +446,7 @@ impl ChartsView {
         settings: &mut ChartSettings,
         scope: &ChartScope<'_>,
         indicator: usize,
-    ) -> Option<Chart> {
+    ) -> Option<Arc<Chart>> {
         let language = scope.language;
         let texts = &i18n::texts(language).charts;
         let size = &mut settings.size;
@@ -463,14 +483,7 @@ impl ChartsView {
         )
         .on_hover_text(texts.scale_hint);
         ui.separator();
-        let chart = build(
-            scope.document,
-            scope.index,
-            settings,
-            scope.periods,
-            indicator,
-            scope.breakdowns,
-        );
+        let chart = self.chart(settings, scope, indicator);
         let options = ExportOptions {
             size: settings.size,
             theme: scope.theme,
@@ -507,6 +520,47 @@ impl ChartsView {
             };
             ui.add(egui::Label::new(RichText::new(&notice.text).color(theme::color(color))).wrap());
         }
+        chart
+    }
+
+    /// The chart `settings` ask for (see [`build`]): the one made last frame when nothing it is
+    /// made from changed since, else made now and kept.
+    fn chart(
+        &mut self,
+        settings: &ChartSettings,
+        scope: &ChartScope<'_>,
+        indicator: usize,
+    ) -> Option<Arc<Chart>> {
+        let filter = scope
+            .document
+            .strategies
+            .get(scope.index)
+            .filter(|strategy| scope.breakdowns.filtering(strategy))
+            .map(|strategy| scope.breakdowns.filter(strategy))
+            .unwrap_or_default();
+        let from = MadeFrom {
+            revision: scope.revision,
+            index: scope.index,
+            settings: settings.clone(),
+            periods: scope.periods.clone(),
+            indicator,
+            filter,
+        };
+        if let Some((made_from, chart)) = &self.made
+            && *made_from == from
+        {
+            return chart.clone();
+        }
+        let chart = build(
+            scope.document,
+            scope.index,
+            settings,
+            scope.periods,
+            indicator,
+            scope.breakdowns,
+        )
+        .map(Arc::new);
+        self.made = Some((from, chart.clone()));
         chart
     }
 
@@ -785,6 +839,65 @@ mod tests {
         std::fs::write(&first, b"x").unwrap();
         assert_eq!(free_path(&folder, "a.png"), folder.join("a-2.png"));
         std::fs::remove_dir_all(&folder).unwrap();
+    }
+
+    /// The chart of the first strategy the view gives for `revision` and `periods`.
+    fn made(
+        view: &mut ChartsView,
+        document: &Document,
+        revision: u64,
+        periods: &mut Periods,
+        breakdowns: &mut Breakdowns,
+    ) -> Arc<Chart> {
+        let scope = ChartScope {
+            document,
+            index: 0,
+            periods,
+            language: Language::Vi,
+            theme: Theme::Light,
+            last_folder: None,
+            breakdowns,
+            revision,
+        };
+        view.chart(&ChartSettings::default(), &scope, 0).unwrap()
+    }
+
+    #[test]
+    fn a_chart_is_made_again_only_when_what_it_shows_changed() {
+        let (name, bytes) = crate::app::SAMPLE[0];
+        let mut document = Document {
+            strategies: crate::io::load_bytes(name, bytes, &crate::io::ImportOptions::default())
+                .unwrap()
+                .strategies,
+            ..Document::default()
+        };
+        let mut periods = Periods::default();
+        let mut breakdowns = Breakdowns::default();
+        let mut view = ChartsView::default();
+        let bars = |chart: &Chart| match chart {
+            Chart::Achievement(chart) => chart.bars.len(),
+            _ => unreachable!("the default chart is the achievement chart"),
+        };
+        let first = made(&mut view, &document, 0, &mut periods, &mut breakdowns);
+        assert_eq!(bars(&first), 14);
+        // The next frame draws the same chart.
+        assert!(Arc::ptr_eq(
+            &first,
+            &made(&mut view, &document, 0, &mut periods, &mut breakdowns)
+        ));
+        // A change of the document (a new revision) makes it again, with the change.
+        document.strategies[0].indicators.truncate(10);
+        let after_edit = made(&mut view, &document, 1, &mut periods, &mut breakdowns);
+        assert_eq!(bars(&after_edit), 10);
+        // So does another period chosen.
+        let period = document.strategies[0].periods()[0];
+        periods.set(&document.strategies[0], period);
+        let other_period = made(&mut view, &document, 1, &mut periods, &mut breakdowns);
+        assert!(!Arc::ptr_eq(&after_edit, &other_period));
+        let Chart::Achievement(chart) = &*other_period else {
+            unreachable!()
+        };
+        assert_eq!(chart.period, Some(period));
     }
 
     #[test]

@@ -116,7 +116,7 @@ pub struct State {
 }
 
 /// The period each strategy is judged for: the user's choice, else the strategy's final period.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Periods(HashMap<String, Period>);
 
 impl Periods {
@@ -164,6 +164,8 @@ pub struct ChitieuApp {
     session: session::Session,
     loading: loading::Loading,
     presenter: present::Presenter,
+    /// Counts the changes of the document, so what is made from it knows when to make it again.
+    revision: u64,
 }
 
 impl ChitieuApp {
@@ -274,6 +276,7 @@ impl ChitieuApp {
             session: session::Session::new(setup),
             loading: loading::Loading::default(),
             presenter: present::Presenter::default(),
+            revision: 0,
         }
     }
 
@@ -628,6 +631,7 @@ impl ChitieuApp {
             session,
             presenter: _,
             loading: _,
+            revision,
         } = self;
         let language = state.language;
         egui::Panel::top("menu_bar").show(ui, |ui| {
@@ -697,6 +701,7 @@ impl ChitieuApp {
                         theme: state.theme,
                         last_folder: state.last_folder.as_deref(),
                         breakdowns,
+                        revision: *revision,
                     };
                     charts.ui(ui, &mut state.charts, scope, commands);
                 } else {

@@ -290,6 +290,7 @@ impl ChitieuApp {
 
     /// What follows every change of the document.
     fn changed(&mut self) {
+        self.revision += 1;
         self.breakdowns.document_changed();
         self.session.journal.dirty = true;
         self.session.refresh_modified(&self.document);
