@@ -418,14 +418,14 @@ pub fn figures_text(language: Language, indicator: &Indicator, period: Period) -
         }
         (_, Some(number)) => figure(language, number, unit),
         (_, None) => value
-            .and_then(|v| v.unread_actual.clone())
+            .and_then(|v| v.unread_actual().map(str::to_owned))
             .unwrap_or_else(|| "—".to_owned()),
     };
     let target_value = value.and_then(|v| v.target.as_ref());
     let target = match target_value {
         Some(target) => target_words(language, target, unit),
         None => value
-            .and_then(|v| v.unread_target.clone())
+            .and_then(|v| v.unread_target().map(str::to_owned))
             .unwrap_or_else(|| "—".to_owned()),
     };
     let gap = match (target_value, evaluation.actual) {

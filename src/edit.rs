@@ -93,7 +93,7 @@ impl Field {
                     v.target
                         .as_ref()
                         .map(|t| t.text.clone())
-                        .or_else(|| v.unread_target.clone())
+                        .or_else(|| v.unread_target().map(str::to_owned))
                 })
                 .unwrap_or_default(),
             Self::Actual(period) => value(period)
@@ -101,7 +101,7 @@ impl Field {
                     v.actual
                         .as_ref()
                         .map(|a| a.text.clone())
-                        .or_else(|| v.unread_actual.clone())
+                        .or_else(|| v.unread_actual().map(str::to_owned))
                 })
                 .unwrap_or_default(),
             Self::Assessment(period) => value(period)
@@ -348,7 +348,7 @@ impl Edit {
                     std::mem::take(&mut document.warnings)
                         .into_iter()
                         .partition(|warning| {
-                            *warning.at.file == *strategy.source_file && !file_still_open
+                            warning.at.file() == strategy.source_file && !file_still_open
                         });
                 document.warnings = kept;
                 Ok(Edit::InsertStrategy {
@@ -766,7 +766,7 @@ fn set_field(
         Field::Target(period) => {
             let value = indicator.value_mut(period);
             value.target = None;
-            value.unread_target = None;
+            value.set_unread_target(None);
             if !text.is_empty() {
                 match parse_target(&text, format) {
                     Some(parsed) => {
@@ -777,7 +777,7 @@ fn set_field(
                             origin: None,
                         });
                     }
-                    None => value.unread_target = Some(text),
+                    None => value.set_unread_target(Some(text)),
                 }
             }
         }
@@ -785,7 +785,7 @@ fn set_field(
             let value = indicator.value_mut(period);
             let estimate = value.actual.as_ref().is_some_and(|a| a.estimate);
             value.actual = None;
-            value.unread_actual = None;
+            value.set_unread_actual(None);
             if !text.is_empty() {
                 match parse_measure(&text, format) {
                     Some(measure) => {
@@ -796,7 +796,7 @@ fn set_field(
                             origin: None,
                         });
                     }
-                    None => value.unread_actual = Some(text),
+                    None => value.set_unread_actual(Some(text)),
                 }
             }
         }
@@ -815,12 +815,11 @@ fn set_field(
 #[must_use]
 pub fn unread_reason(value: &PeriodValue, field: Field) -> Option<String> {
     match field {
-        Field::Target(_) => value.unread_target.as_ref().map(|text| {
+        Field::Target(_) => value.unread_target().map(|text| {
             format!("\"{text}\" is not a number, a comparator (≥ 95, dưới 10, từ 25% trở lên) or a range (40-60)")
         }),
         Field::Actual(_) => value
-            .unread_actual
-            .as_ref()
+            .unread_actual()
             .map(|text| format!("\"{text}\" is not a number or a ratio (76/145)")),
         _ => None,
     }
@@ -1028,10 +1027,7 @@ mod tests {
         let mut document = Document::default();
         let mut history = History::default();
         let warning = Warning {
-            at: CellRef {
-                file: "a.csv".into(),
-                ..CellRef::default()
-            },
+            at: CellRef::new("a.csv", None, 0, 0),
             message: "x".into(),
         };
         assert!(history.apply(
@@ -1095,7 +1091,7 @@ mod tests {
         let indicator = &document.strategies[0].indicators[0];
         let value = indicator.value(2020).unwrap();
         assert_eq!(value.actual, None);
-        assert_eq!(value.unread_actual.as_deref(), Some("khoảng bảy mươi"));
+        assert_eq!(value.unread_actual(), Some("khoảng bảy mươi"));
         assert!(
             unread_reason(value, Field::Actual(2020))
                 .unwrap()

@@ -434,7 +434,12 @@ pub struct Baseline {
 }
 
 /// Target, actual result and manual assessment of one indicator for one period.
+///
+/// A long table holds one per row (hundreds of thousands), so the rare parts are boxed: the
+/// manual assessment, and cells that could not be read ([`Self::unread_target`]). Serialized
+/// with the unread texts as two fields, `unread_target` and `unread_actual`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(from = "PeriodValueFields", into = "PeriodValueFields")]
 pub struct PeriodValue {
     /// The year or milestone.
     pub period: Period,
@@ -444,10 +449,59 @@ pub struct PeriodValue {
     pub actual: Option<Actual>,
     /// The file's own assessment (đánh giá), kept beside the computed status.
     pub assessment: Option<Box<Assessment>>,
-    /// A target cell that could not be read, kept as written (a warning names its cell).
-    pub unread_target: Option<String>,
-    /// An actual-result cell that could not be read, kept as written.
-    pub unread_actual: Option<String>,
+    /// Target and actual-result cells that could not be read, kept as written; `None` when
+    /// both were read. Change it through [`Self::set_unread_target`] and
+    /// [`Self::set_unread_actual`], which never leave a box of two `None`s.
+    pub unread: Option<Box<Unread>>,
+}
+
+/// The cells of a period's value that could not be read, kept as written.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Unread {
+    /// The target cell as written (a warning names the cell).
+    pub target: Option<String>,
+    /// The actual-result cell as written.
+    pub actual: Option<String>,
+}
+
+/// [`PeriodValue`] as it is serialized: every field side by side.
+#[derive(Serialize, Deserialize)]
+struct PeriodValueFields {
+    period: Period,
+    target: Option<Target>,
+    actual: Option<Actual>,
+    assessment: Option<Box<Assessment>>,
+    unread_target: Option<String>,
+    unread_actual: Option<String>,
+}
+
+impl From<PeriodValueFields> for PeriodValue {
+    fn from(fields: PeriodValueFields) -> Self {
+        let mut value = Self {
+            period: fields.period,
+            target: fields.target,
+            actual: fields.actual,
+            assessment: fields.assessment,
+            unread: None,
+        };
+        value.set_unread_target(fields.unread_target);
+        value.set_unread_actual(fields.unread_actual);
+        value
+    }
+}
+
+impl From<PeriodValue> for PeriodValueFields {
+    fn from(value: PeriodValue) -> Self {
+        let unread = value.unread.map(|unread| *unread).unwrap_or_default();
+        Self {
+            period: value.period,
+            target: value.target,
+            actual: value.actual,
+            assessment: value.assessment,
+            unread_target: unread.target,
+            unread_actual: unread.actual,
+        }
+    }
 }
 
 impl PeriodValue {
@@ -457,6 +511,37 @@ impl PeriodValue {
         Self {
             period,
             ..Self::default()
+        }
+    }
+
+    /// A target cell that could not be read, kept as written (a warning names its cell).
+    #[must_use]
+    pub fn unread_target(&self) -> Option<&str> {
+        self.unread.as_ref()?.target.as_deref()
+    }
+
+    /// An actual-result cell that could not be read, kept as written.
+    #[must_use]
+    pub fn unread_actual(&self) -> Option<&str> {
+        self.unread.as_ref()?.actual.as_deref()
+    }
+
+    /// Keeps `text` as the target cell that could not be read; `None` clears it.
+    pub fn set_unread_target(&mut self, text: Option<String>) {
+        self.set_unread(|unread| unread.target = text);
+    }
+
+    /// Keeps `text` as the actual-result cell that could not be read; `None` clears it.
+    pub fn set_unread_actual(&mut self, text: Option<String>) {
+        self.set_unread(|unread| unread.actual = text);
+    }
+
+    /// Changes the unread texts, boxing them only while one is kept.
+    fn set_unread(&mut self, change: impl FnOnce(&mut Unread)) {
+        let mut unread = self.unread.take().unwrap_or_default();
+        change(&mut unread);
+        if unread.target.is_some() || unread.actual.is_some() {
+            self.unread = Some(unread);
         }
     }
 }
@@ -701,20 +786,101 @@ impl BudgetLine {
 }
 
 /// A cell's position: file, sheet (for workbooks), 1-based row and column.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+///
+/// 16 bytes: every value read from a long table keeps the positions of its target and actual
+/// cells, so the file and sheet are one shared [`SheetRef`]. Serialized as the four fields
+/// `file`, `sheet`, `row` and `column`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(from = "CellRefFields", into = "CellRefFields")]
 pub struct CellRef {
-    /// The file name as the user knows it (no folder); shared by every position read from the
-    /// same file.
-    pub file: std::sync::Arc<str>,
-    /// The sheet, for workbooks; shared like `file`.
-    pub sheet: Option<std::sync::Arc<str>>,
+    /// The file and sheet, shared by every position read from the same sheet.
+    pub sheet_ref: std::sync::Arc<SheetRef>,
     /// 1-based row.
     pub row: u32,
     /// 1-based column; 0 when the whole row is meant.
     pub column: u32,
 }
 
+/// The file and, for workbooks, the sheet a [`CellRef`] points into.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct SheetRef {
+    /// The file name as the user knows it (no folder).
+    pub file: std::sync::Arc<str>,
+    /// The sheet, for workbooks.
+    pub sheet: Option<std::sync::Arc<str>>,
+}
+
+impl Default for CellRef {
+    fn default() -> Self {
+        Self::new("", None, 0, 0)
+    }
+}
+
+/// [`CellRef`] as it is serialized.
+#[derive(Serialize, Deserialize)]
+struct CellRefFields {
+    file: std::sync::Arc<str>,
+    sheet: Option<std::sync::Arc<str>>,
+    row: u32,
+    column: u32,
+}
+
+impl From<CellRefFields> for CellRef {
+    fn from(fields: CellRefFields) -> Self {
+        Self {
+            sheet_ref: std::sync::Arc::new(SheetRef {
+                file: fields.file,
+                sheet: fields.sheet,
+            }),
+            row: fields.row,
+            column: fields.column,
+        }
+    }
+}
+
+impl From<CellRef> for CellRefFields {
+    fn from(at: CellRef) -> Self {
+        Self {
+            file: at.sheet_ref.file.clone(),
+            sheet: at.sheet_ref.sheet.clone(),
+            row: at.row,
+            column: at.column,
+        }
+    }
+}
+
 impl CellRef {
+    /// The position of row `row`, column `column` (1-based; 0: the whole row) of `sheet` (for
+    /// workbooks) in `file`. Positions read from one sheet share its [`SheetRef`] instead.
+    #[must_use]
+    pub fn new(
+        file: impl Into<std::sync::Arc<str>>,
+        sheet: Option<std::sync::Arc<str>>,
+        row: u32,
+        column: u32,
+    ) -> Self {
+        Self {
+            sheet_ref: std::sync::Arc::new(SheetRef {
+                file: file.into(),
+                sheet,
+            }),
+            row,
+            column,
+        }
+    }
+
+    /// The file name as the user knows it (no folder).
+    #[must_use]
+    pub fn file(&self) -> &str {
+        &self.sheet_ref.file
+    }
+
+    /// The sheet, for workbooks.
+    #[must_use]
+    pub fn sheet(&self) -> Option<&str> {
+        self.sheet_ref.sheet.as_deref()
+    }
+
     /// The column as spreadsheet letters (1 → "A", 28 → "AB"); empty for column 0.
     #[must_use]
     pub fn column_letters(&self) -> String {
@@ -737,8 +903,8 @@ pub fn column_letters(column: u32) -> String {
 
 impl std::fmt::Display for CellRef {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}", self.file)?;
-        if let Some(sheet) = &self.sheet {
+        write!(f, "{}", self.file())?;
+        if let Some(sheet) = self.sheet() {
             write!(f, ", sheet \"{sheet}\"")?;
         }
         if self.row > 0 {
@@ -769,6 +935,40 @@ impl std::fmt::Display for Warning {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn values_and_positions_stay_small_and_serialize_field_by_field() {
+        // A long table keeps one value per row; see BENCHMARKS.md.
+        assert!(std::mem::size_of::<PeriodValue>() <= 176);
+        assert_eq!(std::mem::size_of::<CellRef>(), 16);
+        let mut value = PeriodValue::new(2020);
+        value.set_unread_actual(Some("khoảng 90".into()));
+        value.actual = Some(Actual {
+            measure: Measure::Number(90.0),
+            estimate: false,
+            text: "90".into(),
+            origin: Some(CellRef::new("a.xlsx", Some("Tổng hợp".into()), 7, 4)),
+        });
+        let json = serde_json::to_value(&value).unwrap();
+        assert_eq!(json["unread_actual"], "khoảng 90");
+        assert_eq!(json["unread_target"], serde_json::Value::Null);
+        assert_eq!(
+            json["actual"]["origin"],
+            serde_json::json!({"file": "a.xlsx", "sheet": "Tổng hợp", "row": 7, "column": 4})
+        );
+        let back: PeriodValue = serde_json::from_value(json).unwrap();
+        assert_eq!(back, value);
+        // Clearing the only unread text drops its box.
+        value.set_unread_actual(None);
+        assert!(value.unread.is_none());
+        assert_eq!(
+            value,
+            PeriodValue {
+                actual: value.actual.clone(),
+                ..PeriodValue::new(2020)
+            }
+        );
+    }
 
     #[test]
     fn units_know_percent_and_rates() {

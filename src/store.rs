@@ -253,8 +253,8 @@ pub fn to_xlsx(document: &Document, file: &str) -> Result<Vec<u8>, StoreError> {
     let mut warnings = Table::new(WARNING_COLUMNS);
     for warning in &document.warnings {
         warnings.push(vec![
-            text(&warning.at.file),
-            opt_text(warning.at.sheet.as_deref()),
+            text(warning.at.file()),
+            opt_text(warning.at.sheet()),
             Value::Number(f64::from(warning.at.row)),
             Value::Number(f64::from(warning.at.column)),
             text(&warning.message),
@@ -484,12 +484,12 @@ pub fn from_xlsx(file: &str, bytes: &[u8]) -> Result<Document, StoreError> {
     }
     for row in warnings_sheet.rows() {
         document.warnings.push(Warning {
-            at: CellRef {
-                file: row.text("file").into(),
-                sheet: row.opt_text("sheet").map(Into::into),
-                row: row.opt_number("row")?.unwrap_or(0.0) as u32,
-                column: row.opt_number("column")?.unwrap_or(0.0) as u32,
-            },
+            at: CellRef::new(
+                row.text("file"),
+                row.opt_text("sheet").map(Into::into),
+                row.opt_number("row")?.unwrap_or(0.0) as u32,
+                row.opt_number("column")?.unwrap_or(0.0) as u32,
+            ),
             message: row.text("message"),
         });
     }
@@ -573,8 +573,8 @@ fn value_row(
         origin(actual.and_then(|a| a.origin.as_ref())),
         opt_text(value.assessment.as_ref().map(|a| a.text.as_str())),
         origin(value.assessment.as_ref().and_then(|a| a.origin.as_ref())),
-        opt_text(value.unread_target.as_deref()),
-        opt_text(value.unread_actual.as_deref()),
+        opt_text(value.unread_target()),
+        opt_text(value.unread_actual()),
         opt_number(evaluation.achievement),
         text(Language::En.status(evaluation.status)),
         opt_text(
@@ -637,14 +637,16 @@ fn read_value(row: &Row<'_>) -> Result<PeriodValue, StoreError> {
         )),
         None => None,
     };
-    Ok(PeriodValue {
+    let mut value = PeriodValue {
         period,
         target,
         actual: actual.transpose()?,
         assessment: assessment.map(Box::new),
-        unread_target: row.opt_text("unread_target"),
-        unread_actual: row.opt_text("unread_actual"),
-    })
+        ..PeriodValue::default()
+    };
+    value.set_unread_target(row.opt_text("unread_target"));
+    value.set_unread_actual(row.opt_text("unread_actual"));
+    Ok(value)
 }
 
 /// The name written for a comparator.
@@ -741,8 +743,8 @@ fn origin(at: Option<&CellRef>) -> Value {
     at.map_or(Value::Empty, |at| {
         Value::Text(format!(
             "{}|{}|{}|{}",
-            at.file,
-            at.sheet.as_deref().unwrap_or(""),
+            at.file(),
+            at.sheet().unwrap_or(""),
             at.row,
             at.column
         ))
@@ -755,12 +757,12 @@ fn parse_origin(text: &str) -> Option<CellRef> {
     let column = parts.next()?.parse().ok()?;
     let row = parts.next()?.parse().ok()?;
     let sheet = parts.next()?;
-    Some(CellRef {
-        file: file.into(),
-        sheet: (!sheet.is_empty()).then(|| sheet.into()),
+    Some(CellRef::new(
+        file,
+        (!sheet.is_empty()).then(|| sheet.into()),
         row,
         column,
-    })
+    ))
 }
 
 /// A sheet's rows before writing.
@@ -972,12 +974,7 @@ mod tests {
 
     #[test]
     fn origins_round_trip() {
-        let at = CellRef {
-            file: "a, b.xlsx".into(),
-            sheet: Some("Tổng|hợp".into()),
-            row: 14,
-            column: 6,
-        };
+        let at = CellRef::new("a, b.xlsx", Some("Tổng|hợp".into()), 14, 6);
         let Value::Text(written) = origin(Some(&at)) else {
             panic!("origin not written");
         };

@@ -205,7 +205,7 @@ fn text_that_cannot_be_read_stays_in_its_cell_with_the_reason() {
         .unwrap()
         .clone();
     assert_eq!(value.actual, None);
-    assert_eq!(value.unread_actual.as_deref(), Some("khoảng chín mươi"));
+    assert_eq!(value.unread_actual(), Some("khoảng chín mươi"));
     harness.get_by_label("khoảng chín mươi");
     // STT 4 has no data now: still 12 met, out of 14.
     harness.get_by_label(TWELVE);

@@ -212,13 +212,13 @@ fn workbook_with_title_rows_three_row_header_percent_cells_formula_and_date() {
     );
     let inventory = indicator(strategy, "3");
     let value = inventory.value(2023).unwrap();
-    assert_eq!(value.unread_actual.as_deref(), Some("2023-12-31"));
+    assert_eq!(value.unread_actual(), Some("2023-12-31"));
     let warning = loaded
         .warnings
         .iter()
         .find(|warning| warning.message.contains("2023-12-31"))
         .unwrap();
-    assert_eq!(warning.at.sheet.as_deref(), Some("Báo cáo"));
+    assert_eq!(warning.at.sheet(), Some("Báo cáo"));
     assert_eq!(
         (warning.at.row, warning.at.column_letters().as_str()),
         (12, "E")
@@ -259,10 +259,7 @@ fn ods_long_layout_on_its_second_sheet() {
     assert_eq!(actual(ratio, 2021), Measure::Number(112.3));
     assert_eq!(evaluate(ratio, 2020).status, Status::Exceeded);
     assert_eq!(evaluate(ratio, 2021).status, Status::NotMet);
-    assert_eq!(
-        ratio.origin.as_ref().unwrap().sheet.as_deref(),
-        Some("Số liệu")
-    );
+    assert_eq!(ratio.origin.as_ref().unwrap().sheet(), Some("Số liệu"));
 }
 
 #[test]

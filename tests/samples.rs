@@ -162,7 +162,7 @@ fn bvcste_cells_written_as_text() {
     let baseline = by_code("2").baseline.clone().unwrap();
     assert_eq!((baseline.value, baseline.year), (11.2, Some(2015)));
     let origin = stt5.origin.unwrap();
-    assert_eq!(origin.sheet.as_deref(), Some("Tổng hợp"));
+    assert_eq!(origin.sheet(), Some("Tổng hợp"));
     assert_eq!(origin.column_letters(), "F");
     assert_eq!(by_code("4").source, "");
     assert!(by_code("4").note.starts_with("TTH.VN 20/01/2021"));

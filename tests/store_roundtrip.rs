@@ -85,11 +85,8 @@ fn origin() -> impl Strategy<Value = Option<CellRef>> {
             1u32..100_000,
             0u32..16_384,
         )
-            .prop_map(|(file, sheet, row, column)| CellRef {
-                file: file.replace('|', "/").into(),
-                sheet: sheet.map(Into::into),
-                row,
-                column,
+            .prop_map(|(file, sheet, row, column)| {
+                CellRef::new(file.replace('|', "/"), sheet.map(Into::into), row, column)
             }),
     )
 }
@@ -149,13 +146,17 @@ fn period_value(period: i32) -> impl Strategy<Value = PeriodValue> {
         proptest::option::of(words()),
     )
         .prop_map(
-            move |(target, actual, assessment, unread_target, unread_actual)| PeriodValue {
-                period,
-                target,
-                actual,
-                assessment: assessment.map(Box::new),
-                unread_target,
-                unread_actual,
+            move |(target, actual, assessment, unread_target, unread_actual)| {
+                let mut value = PeriodValue {
+                    period,
+                    target,
+                    actual,
+                    assessment: assessment.map(Box::new),
+                    ..PeriodValue::default()
+                };
+                value.set_unread_target(unread_target);
+                value.set_unread_actual(unread_actual);
+                value
             },
         )
 }

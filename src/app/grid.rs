@@ -247,8 +247,8 @@ fn matches_search(indicator: &Indicator, period: Option<Period>, query: &str) ->
     if let Some(value) = period.and_then(|period| indicator.value(period)) {
         texts.extend(value.target.as_ref().map(|target| target.text.as_str()));
         texts.extend(value.actual.as_ref().map(|actual| actual.text.as_str()));
-        texts.extend(value.unread_target.as_deref());
-        texts.extend(value.unread_actual.as_deref());
+        texts.extend(value.unread_target());
+        texts.extend(value.unread_actual());
         texts.extend(value.assessment.as_ref().map(|a| a.text.as_str()));
     }
     texts
@@ -1069,22 +1069,22 @@ pub fn cell_text(
             })
             .unwrap_or_default(),
         Col::Target => value
-            .map(|value| match (&value.target, &value.unread_target) {
+            .map(|value| match (&value.target, value.unread_target()) {
                 (Some(target), _) if target.comparator.is_none() => {
                     i18n::as_written(language, &target.text, target.value)
                 }
                 (Some(target), _) => target.text.clone(),
-                (None, Some(unread)) => unread.clone(),
+                (None, Some(unread)) => unread.to_owned(),
                 (None, None) => String::new(),
             })
             .unwrap_or_default(),
         Col::Actual => value
-            .map(|value| match (&value.actual, &value.unread_actual) {
+            .map(|value| match (&value.actual, value.unread_actual()) {
                 (Some(actual), _) => match actual.measure {
                     Measure::Number(number) => i18n::as_written(language, &actual.text, number),
                     Measure::Ratio { .. } => actual.text.clone(),
                 },
-                (None, Some(unread)) => unread.clone(),
+                (None, Some(unread)) => unread.to_owned(),
                 (None, None) => String::new(),
             })
             .unwrap_or_default(),

@@ -1087,8 +1087,8 @@ pub fn provenance(language: Language, at: &CellRef) -> String {
     match language {
         Language::En => at.to_string(),
         Language::Vi => {
-            let mut parts = vec![at.file.to_string()];
-            if let Some(sheet) = &at.sheet {
+            let mut parts = vec![at.file().to_owned()];
+            if let Some(sheet) = at.sheet() {
                 parts.push(format!("trang tính \"{sheet}\""));
             }
             if at.row > 0 {
@@ -1339,12 +1339,7 @@ mod tests {
 
     #[test]
     fn provenance_in_both_languages() {
-        let at = CellRef {
-            file: "a.xlsx".into(),
-            sheet: Some("Tổng hợp".into()),
-            row: 14,
-            column: 6,
-        };
+        let at = CellRef::new("a.xlsx", Some("Tổng hợp".into()), 14, 6);
         assert_eq!(
             provenance(Language::Vi, &at),
             "a.xlsx, trang tính \"Tổng hợp\", dòng 14, cột F"

@@ -96,8 +96,8 @@ pub fn warnings_ui(
         }
     }
     for warning in &document.warnings {
-        if !files.contains(&&*warning.at.file) {
-            files.push(&warning.at.file);
+        if !files.contains(&warning.at.file()) {
+            files.push(warning.at.file());
         }
     }
     egui::ScrollArea::vertical()
@@ -113,7 +113,7 @@ pub fn warnings_ui(
                 let warnings: Vec<_> = document
                     .warnings
                     .iter()
-                    .filter(|warning| &*warning.at.file == file)
+                    .filter(|warning| warning.at.file() == file)
                     .collect();
                 if !warnings.is_empty() {
                     ui.label(

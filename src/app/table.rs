@@ -1168,7 +1168,7 @@ fn target_cell_ui(
     language: Language,
 ) {
     let texts = i18n::texts(language);
-    if let Some(unread) = value.and_then(|value| value.unread_target.as_ref()) {
+    if let Some(unread) = value.and_then(PeriodValue::unread_target) {
         let reason = texts.edit.not_a_target.replace("{text}", unread);
         unreadable_ui(ui, unread, &reason, indicator.origin.as_ref(), language);
         return;
@@ -1219,7 +1219,7 @@ fn actual_cell_ui(
     language: Language,
 ) {
     let texts = i18n::texts(language);
-    if let Some(unread) = value.and_then(|value| value.unread_actual.as_ref()) {
+    if let Some(unread) = value.and_then(PeriodValue::unread_actual) {
         let reason = texts.edit.not_an_actual.replace("{text}", unread);
         unreadable_ui(ui, unread, &reason, indicator.origin.as_ref(), language);
         return;

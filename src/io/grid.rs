@@ -77,6 +77,8 @@ pub struct Grid {
     pub first_column: u32,
     /// Merged regions, as (first row, first column, last row, last column), indices into `rows`.
     pub merges: Vec<(usize, usize, usize, usize)>,
+    /// `file` and `sheet` as the positions made here share them, made on first use.
+    pub sheet_ref: std::sync::OnceLock<std::sync::Arc<crate::model::SheetRef>>,
 }
 
 impl Grid {
@@ -99,9 +101,14 @@ impl Grid {
     /// The source position of a grid cell; `column` `None` means the whole row.
     #[must_use]
     pub fn at(&self, row: usize, column: Option<usize>) -> CellRef {
+        let sheet_ref = self.sheet_ref.get_or_init(|| {
+            std::sync::Arc::new(crate::model::SheetRef {
+                file: self.file.clone(),
+                sheet: self.sheet.clone(),
+            })
+        });
         CellRef {
-            file: self.file.clone(),
-            sheet: self.sheet.clone(),
+            sheet_ref: sheet_ref.clone(),
             row: self.row_numbers.get(row).copied().unwrap_or(0),
             column: column.map_or(0, |column| self.first_column + column as u32),
         }

@@ -671,11 +671,7 @@ fn cut_warning(file: &str, lines: &[u32]) -> Option<Warning> {
         ("lines", "have")
     };
     Some(Warning {
-        at: crate::model::CellRef {
-            file: file.into(),
-            row: lines[0],
-            ..Default::default()
-        },
+        at: crate::model::CellRef::new(file, None, lines[0], 0),
         message: format!(
             "{what} {} {verb} content past column XFD (16,384), the last a spreadsheet has; it was not read",
             visibility::spans(lines, |line| line.to_string())
@@ -709,10 +705,7 @@ fn open_text<'a>(
         }
     )];
     let mut warnings = Vec::new();
-    let whole_file = || crate::model::CellRef {
-        file: file.into(),
-        ..Default::default()
-    };
+    let whole_file = || crate::model::CellRef::new(file, None, 0, 0);
     if decoded.had_errors {
         warnings.push(Warning {
             at: whole_file(),
@@ -812,11 +805,7 @@ fn read_workbook(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<Ra
                 decisions.push(format!("sheet \"{sheet}\": {sentence}"));
             } else {
                 warnings.push(Warning {
-                    at: crate::model::CellRef {
-                        file: file.into(),
-                        sheet: Some(sheet.as_str().into()),
-                        ..Default::default()
-                    },
+                    at: crate::model::CellRef::new(file, Some(sheet.as_str().into()), 0, 0),
                     message: sentence,
                 });
             }
@@ -827,11 +816,7 @@ fn read_workbook(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<Ra
                 legacy.name()
             ));
             warnings.push(Warning {
-                at: crate::model::CellRef {
-                    file: file.into(),
-                    sheet: Some(sheet.as_str().into()),
-                    ..Default::default()
-                },
+                at: crate::model::CellRef::new(file, Some(sheet.as_str().into()), 0, 0),
                 message: format!(
                     "the sheet was typed in the legacy Vietnamese encoding {} (its text shows as \"ChØ tiªu\" without the font); it was converted to Unicode",
                     legacy.name()

@@ -1628,9 +1628,9 @@ impl<'a> RowReader<'a> {
         for (period, text, is_target) in unread.drain(..) {
             let value = period_value_mut(values, period);
             if is_target {
-                value.unread_target = Some(text);
+                value.set_unread_target(Some(text));
             } else {
-                value.unread_actual = Some(text);
+                value.set_unread_actual(Some(text));
             }
         }
         if !assessment_text.is_empty() {
@@ -1834,7 +1834,7 @@ fn add_totals(indicator: &mut Indicator, decisions: &mut Vec<String>) {
         let value = period_value_mut(&mut indicator.values, period);
         let mut made = Vec::new();
         if given.target.is_none()
-            && given.unread_target.is_none()
+            && given.unread_target().is_none()
             && let Some((total, how)) = target
         {
             value.target = Some(Target {
@@ -1845,7 +1845,7 @@ fn add_totals(indicator: &mut Indicator, decisions: &mut Vec<String>) {
             });
             made.push(format!("target {}", aggregation_words(how)));
         }
-        if given.actual.is_none() && given.unread_actual.is_none() {
+        if given.actual.is_none() && given.unread_actual().is_none() {
             match actual {
                 Some((measure, how)) => {
                     value.actual = Some(Actual {
