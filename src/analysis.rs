@@ -530,7 +530,7 @@ mod tests {
         value.actual = Some(Actual {
             measure: Measure::Number(actual),
             estimate: false,
-            text: actual.to_string(),
+            text: actual.to_string().into(),
             origin: None,
         });
         indicator

@@ -215,12 +215,12 @@ fn total_value(indicator: &Indicator, period: Period, values: &[&PeriodValue]) -
         let mut target = Target {
             value: total,
             comparator,
-            text: String::new(),
+            text: compact_str::CompactString::default(),
             origin: None,
         };
         target.text = match (how, targets.first()) {
             (Aggregation::SharedTarget, Some(first)) => first.text.clone(),
-            _ => target.formula(),
+            _ => target.formula().into(),
         };
         target
     });
@@ -230,7 +230,7 @@ fn total_value(indicator: &Indicator, period: Period, values: &[&PeriodValue]) -
             .iter()
             .filter_map(|value| value.actual.as_ref())
             .any(|actual| actual.estimate),
-        text: measure.plain_text(),
+        text: measure.plain_text().into(),
         origin: None,
     });
     PeriodValue {
@@ -470,7 +470,7 @@ mod tests {
         Target {
             value,
             comparator: None,
-            text: crate::parse::format_plain(value),
+            text: crate::parse::format_plain(value).into(),
             origin: None,
         }
     }
@@ -690,7 +690,7 @@ mod tests {
         let range = |low: f64, high: f64| Target {
             value: low,
             comparator: Some(Comparator::Range { max: high }),
-            text: format!("{low}-{high}"),
+            text: format!("{low}-{high}").into(),
             origin: None,
         };
         let (a, b) = (range(10.0, 20.0), range(5.0, 8.0));

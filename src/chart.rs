@@ -72,11 +72,13 @@ pub fn achievement_bars(
                 target_text: value
                     .and_then(|value| value.target.as_ref())
                     .map(|target| target.text.clone())
-                    .unwrap_or_default(),
+                    .unwrap_or_default()
+                    .to_string(),
                 actual_text: value
                     .and_then(|value| value.actual.as_ref())
                     .map(|actual| actual.text.clone())
-                    .unwrap_or_default(),
+                    .unwrap_or_default()
+                    .to_string(),
                 actual: row.evaluation.actual,
                 unit: indicator.unit.text.clone(),
             }
@@ -234,9 +236,10 @@ pub fn bullet(strategy: &Strategy, index: usize, period: Period) -> Option<Bulle
             .actual
             .as_ref()
             .map(|actual| actual.text.clone())
-            .unwrap_or_default(),
+            .unwrap_or_default()
+            .to_string(),
         target: target.value,
-        target_text: target.text.clone(),
+        target_text: target.text.to_string(),
         comparator,
         baseline,
         baseline_year: indicator
@@ -344,7 +347,7 @@ pub fn time_series(strategy: &Strategy, index: usize) -> Option<TimeSeries> {
                         _ => None,
                     },
                     comparator,
-                    text: target.text.clone(),
+                    text: target.text.to_string(),
                 }
             })
         })
@@ -1013,13 +1016,13 @@ mod tests {
             value.target = Some(Target {
                 value: target,
                 comparator: None,
-                text: String::new(),
+                text: compact_str::CompactString::default(),
                 origin: None,
             });
             value.actual = Some(Actual {
                 measure: Measure::Number(actual),
                 estimate: false,
-                text: String::new(),
+                text: compact_str::CompactString::default(),
                 origin: None,
             });
         }
@@ -1071,7 +1074,7 @@ mod tests {
                         denominator,
                     },
                     estimate: false,
-                    text: format!("{numerator}/{denominator}"),
+                    text: format!("{numerator}/{denominator}").into(),
                     origin: None,
                 }),
                 ..indicator.values[0].clone()

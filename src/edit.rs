@@ -92,7 +92,7 @@ impl Field {
                 .and_then(|v| {
                     v.target
                         .as_ref()
-                        .map(|t| t.text.clone())
+                        .map(|t| t.text.to_string())
                         .or_else(|| v.unread_target().map(str::to_owned))
                 })
                 .unwrap_or_default(),
@@ -100,7 +100,7 @@ impl Field {
                 .and_then(|v| {
                     v.actual
                         .as_ref()
-                        .map(|a| a.text.clone())
+                        .map(|a| a.text.to_string())
                         .or_else(|| v.unread_actual().map(str::to_owned))
                 })
                 .unwrap_or_default(),
@@ -773,7 +773,7 @@ fn set_field(
                         value.target = Some(Target {
                             value: parsed.value,
                             comparator: parsed.comparator,
-                            text,
+                            text: text.into(),
                             origin: None,
                         });
                     }
@@ -792,7 +792,7 @@ fn set_field(
                         value.actual = Some(Actual {
                             measure,
                             estimate,
-                            text,
+                            text: text.into(),
                             origin: None,
                         });
                     }

@@ -592,8 +592,8 @@ pub struct Target {
     /// The comparator as written; `None` for a plain number, whose meaning follows the direction
     /// (≥ when higher is better, ≤ when lower is better).
     pub comparator: Option<Comparator>,
-    /// The text as written in the file, e.g. "từ 25% trở lên".
-    pub text: String,
+    /// The text as written in the file, e.g. "từ 25% trở lên" (inline up to 24 bytes).
+    pub text: compact_str::CompactString,
     /// Where it was read.
     pub origin: Option<CellRef>,
 }
@@ -665,8 +665,8 @@ pub struct Actual {
     pub measure: Measure,
     /// Whether it is an estimate (ước thực hiện) rather than a final figure.
     pub estimate: bool,
-    /// The text as written in the file, e.g. "76/145" or "96,245".
-    pub text: String,
+    /// The text as written in the file, e.g. "76/145" or "96,245" (inline up to 24 bytes).
+    pub text: compact_str::CompactString,
     /// Where it was read.
     pub origin: Option<CellRef>,
 }

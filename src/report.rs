@@ -286,10 +286,10 @@ fn text_summary(strategy: &Strategy, period: Option<Period>, language: Language)
                 ),
                 value
                     .and_then(|value| value.target.as_ref())
-                    .map_or_else(|| "—".to_owned(), |target| target.text.clone()),
+                    .map_or_else(|| "—".to_owned(), |target| target.text.to_string()),
                 value
                     .and_then(|value| value.actual.as_ref())
-                    .map_or_else(|| "—".to_owned(), |actual| actual.text.clone()),
+                    .map_or_else(|| "—".to_owned(), |actual| actual.text.to_string()),
                 indicator.unit.text.clone(),
                 row.name.clone(),
             ]
@@ -399,7 +399,10 @@ fn csv_summary(strategies: &[Strategy], period: Option<Period>) -> String {
                 indicator.unit.text.clone(),
                 indicator.direction.as_str().to_owned(),
                 number(indicator.baseline.as_ref().map(|b| b.value)),
-                target.map(|t| t.text.clone()).unwrap_or_default(),
+                target
+                    .map(|t| t.text.clone())
+                    .unwrap_or_default()
+                    .to_string(),
                 target
                     .map(|t| {
                         t.effective_comparator(indicator.direction)
@@ -408,7 +411,10 @@ fn csv_summary(strategies: &[Strategy], period: Option<Period>) -> String {
                     })
                     .unwrap_or_default(),
                 number(target.map(|t| t.value)),
-                actual.map(|a| a.text.clone()).unwrap_or_default(),
+                actual
+                    .map(|a| a.text.clone())
+                    .unwrap_or_default()
+                    .to_string(),
                 number(row.evaluation.actual),
                 row.evaluation
                     .achievement

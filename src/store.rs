@@ -604,7 +604,7 @@ fn read_value(row: &Row<'_>) -> Result<PeriodValue, StoreError> {
             Some(Target {
                 value,
                 comparator,
-                text: row.text("target_text"),
+                text: row.text("target_text").into(),
                 origin: row.origin("target_origin")?,
             })
         }
@@ -626,7 +626,7 @@ fn read_value(row: &Row<'_>) -> Result<PeriodValue, StoreError> {
         Ok(Actual {
             measure,
             estimate: row.bool("estimate"),
-            text: row.text("actual_text"),
+            text: row.text("actual_text").into(),
             origin: row.origin("actual_origin")?,
         })
     });

@@ -223,7 +223,7 @@ fn targets_are_written_in_words() {
     let target = |value, comparator| Target {
         value,
         comparator,
-        text: String::new(),
+        text: "".into(),
         origin: None,
     };
     let percent = Unit::parse("%");

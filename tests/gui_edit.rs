@@ -69,7 +69,7 @@ fn actual_of(document: &Document, strategy: usize, indicator: usize) -> Option<S
     document.strategies[strategy].indicators[indicator]
         .value(2020)
         .and_then(|value| value.actual.as_ref())
-        .map(|actual| actual.text.clone())
+        .map(|actual| actual.text.to_string())
 }
 
 #[test]

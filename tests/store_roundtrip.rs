@@ -108,7 +108,7 @@ fn period_value(period: i32) -> impl Strategy<Value = PeriodValue> {
         |(value, comparator, text, origin)| Target {
             value,
             comparator,
-            text,
+            text: text.into(),
             origin,
         },
     ));
@@ -123,7 +123,7 @@ fn period_value(period: i32) -> impl Strategy<Value = PeriodValue> {
         |(measure, estimate, text, origin)| Actual {
             measure,
             estimate,
-            text,
+            text: text.into(),
             origin,
         },
     ));

@@ -1073,7 +1073,7 @@ pub fn cell_text(
                 (Some(target), _) if target.comparator.is_none() => {
                     i18n::as_written(language, &target.text, target.value)
                 }
-                (Some(target), _) => target.text.clone(),
+                (Some(target), _) => target.text.to_string(),
                 (None, Some(unread)) => unread.to_owned(),
                 (None, None) => String::new(),
             })
@@ -1082,7 +1082,7 @@ pub fn cell_text(
             .map(|value| match (&value.actual, value.unread_actual()) {
                 (Some(actual), _) => match actual.measure {
                     Measure::Number(number) => i18n::as_written(language, &actual.text, number),
-                    Measure::Ratio { .. } => actual.text.clone(),
+                    Measure::Ratio { .. } => actual.text.to_string(),
                 },
                 (None, Some(unread)) => unread.to_owned(),
                 (None, None) => String::new(),
@@ -1183,7 +1183,7 @@ pub fn reading(
                 let target = crate::model::Target {
                     value: parsed.value,
                     comparator: parsed.comparator,
-                    text: text.to_owned(),
+                    text: text.to_owned().into(),
                     origin: None,
                 };
                 let applied = target.effective_comparator(indicator.direction);

@@ -342,7 +342,7 @@ fn not_met_parts(
     let value = indicator.value(row.evaluation.period);
     let target = value
         .and_then(|value| value.target.as_ref())
-        .map_or_else(|| texts.none.to_owned(), |target| target.text.clone());
+        .map_or_else(|| texts.none.to_owned(), |target| target.text.to_string());
     let actual_text = value
         .and_then(|value| value.actual.as_ref())
         .map(|actual| actual.text.clone())

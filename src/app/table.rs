@@ -1180,11 +1180,11 @@ fn target_cell_ui(
     let written = if target.comparator.is_none() {
         i18n::as_written(language, &target.text, target.value)
     } else {
-        target.text.clone()
+        target.text.to_string()
     };
     let response = ui.add(egui::Label::new(written).truncate());
     response.on_hover_ui(|ui| {
-        ui.label(RichText::new(&target.text).strong());
+        ui.label(RichText::new(target.text.as_str()).strong());
         ui.label(format!("{}: {}", texts.parsed_target, target.formula()));
         let comparator = target.effective_comparator(indicator.direction);
         let applied = match comparator {
@@ -1230,7 +1230,7 @@ fn actual_cell_ui(
     };
     let written = match actual.measure {
         Measure::Number(number) => i18n::as_written(language, &actual.text, number),
-        Measure::Ratio { .. } => actual.text.clone(),
+        Measure::Ratio { .. } => actual.text.to_string(),
     };
     let shown = if actual.estimate {
         format!("{written} ({})", texts.estimate)
@@ -1239,7 +1239,7 @@ fn actual_cell_ui(
     };
     let response = ui.add(egui::Label::new(shown).truncate());
     response.on_hover_ui(|ui| {
-        ui.label(RichText::new(&actual.text).strong());
+        ui.label(RichText::new(actual.text.as_str()).strong());
         if let Some(value) = evaluation.and_then(|evaluation| evaluation.actual) {
             ui.label(format!(
                 "{}: {} {}",

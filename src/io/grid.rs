@@ -60,6 +60,16 @@ impl Cell {
             }
         }
     }
+
+    /// The cell as text, as [`Self::as_text`] gives it, without allocating for a text of up
+    /// to 24 bytes (the text of a target or actual result).
+    #[must_use]
+    pub fn as_compact_text(&self) -> compact_str::CompactString {
+        match self {
+            Self::Text(text) => compact_str::CompactString::new(&**text),
+            _ => self.as_text().into(),
+        }
+    }
 }
 
 /// A rectangular view of one sheet or one CSV file.

@@ -1483,7 +1483,7 @@ impl<'a> RowReader<'a> {
                             Target {
                                 value: parsed.value,
                                 comparator: parsed.comparator,
-                                text: cell.as_text(),
+                                text: cell.as_compact_text(),
                                 origin: Some(at()),
                             },
                         ));
@@ -1500,7 +1500,7 @@ impl<'a> RowReader<'a> {
                             Actual {
                                 measure,
                                 estimate: *estimate,
-                                text: cell.as_text(),
+                                text: cell.as_compact_text(),
                                 origin: Some(at()),
                             },
                         ));
@@ -1840,7 +1840,7 @@ fn add_totals(indicator: &mut Indicator, decisions: &mut Vec<String>) {
             value.target = Some(Target {
                 value: total,
                 comparator: None,
-                text: crate::parse::format_plain(total),
+                text: crate::parse::format_plain(total).into(),
                 origin: None,
             });
             made.push(format!("target {}", aggregation_words(how)));
@@ -1851,7 +1851,7 @@ fn add_totals(indicator: &mut Indicator, decisions: &mut Vec<String>) {
                     value.actual = Some(Actual {
                         measure,
                         estimate: false,
-                        text: measure.plain_text(),
+                        text: measure.plain_text().into(),
                         origin: None,
                     });
                     made.push(format!("actual {}", aggregation_words(how)));
