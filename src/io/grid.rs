@@ -10,8 +10,9 @@ use crate::parse::{FormatVote, NumberFormat, format_plain};
 pub enum Cell {
     /// Nothing, or only white space.
     Empty,
-    /// Text as written, NFC, trimmed; shared by the cells of a long table that repeat it.
-    Text(std::sync::Arc<str>),
+    /// Text as written, NFC: inline up to 23 bytes, else shared by the cells of a long table
+    /// that repeat it.
+    Text(smol_str::SmolStr),
     /// A number stored as a number. A cell formatted as a percentage is already multiplied by
     /// 100 (Excel stores 85 % as 0.85) and has `percent` set.
     Number {
@@ -34,7 +35,7 @@ impl Cell {
         if text.trim().is_empty() {
             Self::Empty
         } else {
-            Self::Text(std::sync::Arc::from(&*text))
+            Self::Text(smol_str::SmolStr::new(&*text))
         }
     }
 

@@ -1058,10 +1058,10 @@ struct RowState {
     /// The first column of each role without a year ([`role_slot`]).
     role_columns: [Option<usize>; ROLE_SLOTS],
     /// The code and name cells of the last row read as an indicator with values.
-    last_indicator_cells: Option<(std::sync::Arc<str>, std::sync::Arc<str>)>,
+    last_indicator_cells: Option<(smol_str::SmolStr, smol_str::SmolStr)>,
     /// By column, the last text cell found clean: the cells of a long table that repeat a name
     /// share it, and are not looked at again.
-    clean_cells: std::cell::RefCell<Vec<Option<std::sync::Arc<str>>>>,
+    clean_cells: std::cell::RefCell<Vec<Option<smol_str::SmolStr>>>,
 }
 
 /// Roles without a year, which a row reads one column of.
@@ -1148,10 +1148,7 @@ impl<'a> RowReader<'a> {
                 if known.len() <= column {
                     known.resize(column + 1, None);
                 }
-                if known[column]
-                    .as_ref()
-                    .is_some_and(|clean| std::sync::Arc::ptr_eq(clean, text))
-                {
+                if known[column].as_ref().is_some_and(|clean| clean == text) {
                     return Cow::Borrowed(text);
                 }
                 let cleaned = clean_nfc_cow(text);
@@ -1185,8 +1182,8 @@ impl<'a> RowReader<'a> {
         if has_values
             && let (Some((code_cell, name_cell)), Some((last_code, last_name))) =
                 (&cells, &self.state.last_indicator_cells)
-            && std::sync::Arc::ptr_eq(code_cell, last_code)
-            && std::sync::Arc::ptr_eq(name_cell, last_name)
+            && code_cell == last_code
+            && name_cell == last_name
         {
             self.indicator_row(row, &code, &name);
             return;
@@ -1263,10 +1260,7 @@ impl<'a> RowReader<'a> {
     }
 
     /// The shared text cells of the row's code and name, when both are text.
-    fn code_and_name_cells(
-        &self,
-        row: usize,
-    ) -> Option<(std::sync::Arc<str>, std::sync::Arc<str>)> {
+    fn code_and_name_cells(&self, row: usize) -> Option<(smol_str::SmolStr, smol_str::SmolStr)> {
         let text = |role| match self.grid.cell(row, self.column(role)?) {
             Cell::Text(text) => Some(text.clone()),
             _ => None,
