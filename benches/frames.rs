@@ -3,7 +3,7 @@
 //! filtered by a commune and a sex, and the frame in which another commune is chosen; run
 //! headless in `egui::Context::run_ui` at a 1920 × 1080 screen, without painting or
 //! tessellation; and the table and the achievement chart of the 5,000-indicator wide workbook,
-//! whose table has 5,000 rows. `BENCHMARKS.md` has the figures and how to reproduce them.
+//! whose table has 5,000 rows (the chart's steady frame, and the frame that makes it). `BENCHMARKS.md` has the figures and how to reproduce them.
 
 mod common;
 
@@ -169,6 +169,22 @@ fn frames(c: &mut Criterion) {
     headless.show(Command::ShowCharts(0), Route::Charts(0));
     group.bench_function("chart: achievement", |b| {
         b.iter(|| headless.frame());
+    });
+    // The frame that makes the chart (the first after a change of the document or of a
+    // choice): another kind of chart is shown in between, untimed.
+    group.bench_function("chart: achievement, the frame that makes it", |b| {
+        b.iter_custom(|iterations| {
+            let mut spent = std::time::Duration::ZERO;
+            for _ in 0..iterations {
+                headless.app.set_chart_kind(ChartKind::Budget);
+                headless.frame();
+                headless.app.set_chart_kind(ChartKind::Achievement);
+                let start = std::time::Instant::now();
+                headless.frame();
+                spent += start.elapsed();
+            }
+            spent
+        });
     });
     group.finish();
 }

@@ -58,27 +58,25 @@ pub fn achievement_bars(
     let summary = summarize(strategy, period);
     let mut bars: Vec<AchievementBar> = summary
         .rows
-        .iter()
+        .into_iter()
         .map(|row| {
             let indicator = &strategy.indicators[row.index];
             let value = indicator.value(row.evaluation.period);
             AchievementBar {
                 index: row.index,
-                code: row.code.clone(),
-                name: row.name.clone(),
+                code: row.code,
+                name: row.name,
                 achievement: row.evaluation.achievement,
                 status: row.evaluation.status,
                 rule: row.evaluation.rule,
                 target_text: value
                     .and_then(|value| value.target.as_ref())
-                    .map(|target| target.text.clone())
-                    .unwrap_or_default()
-                    .to_string(),
+                    .map(|target| target.text.to_string())
+                    .unwrap_or_default(),
                 actual_text: value
                     .and_then(|value| value.actual.as_ref())
-                    .map(|actual| actual.text.clone())
-                    .unwrap_or_default()
-                    .to_string(),
+                    .map(|actual| actual.text.to_string())
+                    .unwrap_or_default(),
                 actual: row.evaluation.actual,
                 unit: indicator.unit.text.clone(),
             }
@@ -235,9 +233,8 @@ pub fn bullet(strategy: &Strategy, index: usize, period: Period) -> Option<Bulle
         actual_text: value
             .actual
             .as_ref()
-            .map(|actual| actual.text.clone())
-            .unwrap_or_default()
-            .to_string(),
+            .map(|actual| actual.text.to_string())
+            .unwrap_or_default(),
         target: target.value,
         target_text: target.text.to_string(),
         comparator,

@@ -399,10 +399,7 @@ fn csv_summary(strategies: &[Strategy], period: Option<Period>) -> String {
                 indicator.unit.text.clone(),
                 indicator.direction.as_str().to_owned(),
                 number(indicator.baseline.as_ref().map(|b| b.value)),
-                target
-                    .map(|t| t.text.clone())
-                    .unwrap_or_default()
-                    .to_string(),
+                target.map(|t| t.text.to_string()).unwrap_or_default(),
                 target
                     .map(|t| {
                         t.effective_comparator(indicator.direction)
@@ -411,10 +408,7 @@ fn csv_summary(strategies: &[Strategy], period: Option<Period>) -> String {
                     })
                     .unwrap_or_default(),
                 number(target.map(|t| t.value)),
-                actual
-                    .map(|a| a.text.clone())
-                    .unwrap_or_default()
-                    .to_string(),
+                actual.map(|a| a.text.to_string()).unwrap_or_default(),
                 number(row.evaluation.actual),
                 row.evaluation
                     .achievement
