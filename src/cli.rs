@@ -135,7 +135,8 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
 }
 
 /// Runs `summary`: returns the output and the errors of files that could not be read (the
-/// others are still summarised). Warnings go with the errors, one line each.
+/// others are still summarised). Warnings go with the errors, one line each, in the language
+/// asked for (errors are in English).
 #[must_use]
 pub fn run_summary(args: &SummaryArgs) -> (String, Vec<String>) {
     let mut strategies = Vec::new();
@@ -143,12 +144,13 @@ pub fn run_summary(args: &SummaryArgs) -> (String, Vec<String>) {
     for file in &args.files {
         match load_path(file, &args.options) {
             Ok(loaded) => {
-                problems.extend(
-                    loaded
-                        .warnings
-                        .iter()
-                        .map(|warning| format!("warning: {warning}")),
-                );
+                problems.extend(loaded.warnings.iter().map(|warning| {
+                    format!(
+                        "warning: {}: {}",
+                        warning.at.describe(args.language),
+                        warning.message.text(args.language)
+                    )
+                }));
                 strategies.extend(loaded.strategies);
             }
             Err(error) => problems.push(format!("error: {error}")),

@@ -869,6 +869,26 @@ impl CellRef {
         }
     }
 
+    /// The position in `language`: "a.xlsx, sheet "Tổng hợp", row 14, column F" (as
+    /// `Display` writes it), or "a.xlsx, trang tính "Tổng hợp", dòng 14, cột F".
+    #[must_use]
+    pub fn describe(&self, language: crate::report::Language) -> String {
+        if language == crate::report::Language::En {
+            return self.to_string();
+        }
+        let mut parts = vec![self.file().to_owned()];
+        if let Some(sheet) = self.sheet() {
+            parts.push(format!("trang tính \"{sheet}\""));
+        }
+        if self.row > 0 {
+            parts.push(format!("dòng {}", self.row));
+        }
+        if self.column > 0 {
+            parts.push(format!("cột {}", self.column_letters()));
+        }
+        parts.join(", ")
+    }
+
     /// The file name as the user knows it (no folder).
     #[must_use]
     pub fn file(&self) -> &str {
@@ -922,13 +942,100 @@ impl std::fmt::Display for CellRef {
 pub struct Warning {
     /// Where.
     pub at: CellRef,
-    /// What, as a sentence the user can act on.
-    pub message: String,
+    /// What, as a sentence the user can act on, in both languages.
+    pub message: Sentence,
 }
 
 impl std::fmt::Display for Warning {
+    /// The position and the message, in English.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}: {}", self.at, self.message)
+    }
+}
+
+/// A sentence for the user in the two languages of the interface: what a reader decided or
+/// could not take (see [`Warning`] and `io::Loaded::decisions`). It reads as its English text
+/// (`Deref` to `str`, `Display`); [`Self::vi`] is shown where the interface is in Vietnamese.
+///
+/// Serialized as `{"en": …, "vi": …}`; a plain string (the form before both languages were
+/// kept) reads as the same text in both.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(from = "SentenceForms")]
+pub struct Sentence {
+    /// In English.
+    pub en: String,
+    /// In Vietnamese.
+    pub vi: String,
+}
+
+/// The forms a [`Sentence`] is read from.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum SentenceForms {
+    Both { en: String, vi: String },
+    Plain(String),
+}
+
+impl From<SentenceForms> for Sentence {
+    fn from(forms: SentenceForms) -> Self {
+        match forms {
+            SentenceForms::Both { en, vi } => Self { en, vi },
+            SentenceForms::Plain(text) => Self::from(text),
+        }
+    }
+}
+
+impl Sentence {
+    /// The sentence `en` in English and `vi` in Vietnamese.
+    #[must_use]
+    pub fn new(en: impl Into<String>, vi: impl Into<String>) -> Self {
+        Self {
+            en: en.into(),
+            vi: vi.into(),
+        }
+    }
+
+    /// The sentence in `language`.
+    #[must_use]
+    pub fn text(&self, language: crate::report::Language) -> &str {
+        match language {
+            crate::report::Language::En => &self.en,
+            crate::report::Language::Vi => &self.vi,
+        }
+    }
+}
+
+impl From<String> for Sentence {
+    /// The same text in both languages: text that needs no translation (a file's own words,
+    /// a figure), or an English one that has none yet.
+    fn from(text: String) -> Self {
+        Self {
+            vi: text.clone(),
+            en: text,
+        }
+    }
+}
+
+impl From<&str> for Sentence {
+    /// The same text in both languages (see `From<String>`).
+    fn from(text: &str) -> Self {
+        Self::from(text.to_owned())
+    }
+}
+
+impl std::ops::Deref for Sentence {
+    type Target = str;
+
+    /// The English text.
+    fn deref(&self) -> &str {
+        &self.en
+    }
+}
+
+impl std::fmt::Display for Sentence {
+    /// The English text.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.en)
     }
 }
 

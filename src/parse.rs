@@ -46,6 +46,19 @@ impl NumberFormat {
             Self::DecimalPoint => "decimal point (96.245 = 96.245; 66,000 = 66000)",
         }
     }
+
+    /// The format in Vietnamese, as [`Self::describe`] gives it in English.
+    #[must_use]
+    pub fn describe_vi(self) -> &'static str {
+        match self {
+            Self::DecimalComma => {
+                "dấu phẩy thập phân, dấu chấm ngăn cách hàng nghìn (96,245; 66.000)"
+            }
+            Self::DecimalPoint => {
+                "dấu chấm thập phân, dấu phẩy ngăn cách hàng nghìn (96.245; 66,000)"
+            }
+        }
+    }
 }
 
 /// A number read from text: its value and whether it carried a `%` sign.

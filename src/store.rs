@@ -20,8 +20,8 @@ use rust_xlsxwriter::{
 use crate::analysis::evaluate_value;
 use crate::model::{
     Actual, Assessment, Baseline, Breakdown, BudgetLine, CellRef, ChangeRecord, Comparator,
-    Direction, Document, Goal, Indicator, IndicatorRef, Measure, PeriodValue, SlideChoice,
-    SlideKind, SlideRef, Status, Strategy, Target, Unit, Warning,
+    Direction, Document, Goal, Indicator, IndicatorRef, Measure, PeriodValue, Sentence,
+    SlideChoice, SlideKind, SlideRef, Status, Strategy, Target, Unit, Warning,
 };
 use crate::report::Language;
 
@@ -146,7 +146,7 @@ pub const BUDGET_COLUMNS: &[&str] = &[
     "percent_of_plan",
 ];
 /// Columns of the Warnings sheet.
-pub const WARNING_COLUMNS: &[&str] = &["file", "sheet", "row", "column", "message"];
+pub const WARNING_COLUMNS: &[&str] = &["file", "sheet", "row", "column", "message", "message_vi"];
 /// Columns of the Change log sheet.
 pub const CHANGE_COLUMNS: &[&str] = &["when", "strategy", "indicator", "field", "old", "new"];
 /// Columns of the Presentation sheet.
@@ -257,7 +257,8 @@ pub fn to_xlsx(document: &Document, file: &str) -> Result<Vec<u8>, StoreError> {
             opt_text(warning.at.sheet()),
             Value::Number(f64::from(warning.at.row)),
             Value::Number(f64::from(warning.at.column)),
-            text(&warning.message),
+            text(&warning.message.en),
+            text(&warning.message.vi),
         ]);
     }
     let mut changes = Table::new(CHANGE_COLUMNS);
@@ -490,7 +491,14 @@ pub fn from_xlsx(file: &str, bytes: &[u8]) -> Result<Document, StoreError> {
                 row.opt_number("row")?.unwrap_or(0.0) as u32,
                 row.opt_number("column")?.unwrap_or(0.0) as u32,
             ),
-            message: row.text("message"),
+            message: {
+                let message = row.text("message");
+                match row.opt_text("message_vi") {
+                    Some(vi) => Sentence::new(message, vi),
+                    // Written before the Vietnamese text was kept.
+                    None => Sentence::from(message),
+                }
+            },
         });
     }
     for row in changes_sheet.rows() {

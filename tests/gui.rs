@@ -274,7 +274,38 @@ fn unreadable_cells_and_disagreements_are_shown_with_their_warning() {
     harness.get_by_label("≠ Chưa đạt");
     harness.get_by_label("Cảnh báo: 1").click();
     harness.run();
-    harness.get_by_label_contains("khoảng một nửa\" is not a number");
+    // The warning speaks the interface's language, position and all.
+    harness.get_by_label_contains(
+        "unread.csv, dòng 2, cột F: kết quả thực hiện \"khoảng một nửa\" không phải là số",
+    );
+    assert!(
+        harness
+            .query_by_label_contains("\" is not a number")
+            .is_none()
+    );
+    // So do the decisions taken reading the file (another open file may say the same).
+    assert!(
+        harness
+            .get_all_by_label_contains("tiêu đề ở dòng 1: \"Mã\" = mã (STT)")
+            .count()
+            >= 1
+    );
+    harness.get_by_label("English").click();
+    harness.run();
+    harness.get_by_label_contains(
+        "unread.csv, row 2, column F: actual result \"khoảng một nửa\" is not a number",
+    );
+    assert!(
+        harness
+            .get_all_by_label_contains("header on row 1: \"Mã\" = code")
+            .count()
+            >= 1
+    );
+    assert!(
+        harness
+            .query_by_label_contains("tiêu đề ở dòng 1")
+            .is_none()
+    );
 }
 
 /// The app on the built-in sample in a window `width` points wide, with `bvcste-2016-2020.xlsx`

@@ -10,7 +10,7 @@ use chitieu::io::grid::{Cell, Grid};
 use chitieu::io::legacy::Legacy;
 use chitieu::io::table::UNDATED;
 use chitieu::io::{ImportOptions, LoadError, Loaded, RawFile, load_bytes, read_grids};
-use chitieu::model::{Indicator, Measure, Period, Strategy};
+use chitieu::model::{Indicator, Measure, Period, Sentence, Strategy};
 use chitieu::parse::{NumberFormat, parse_measure, parse_number};
 use unicode_normalization::is_nfc;
 
@@ -105,7 +105,7 @@ fn all_text_is_nfc(grid: &Grid) -> bool {
     })
 }
 
-fn has_decision(decisions: &[String], part: &str) -> bool {
+fn has_decision(decisions: &[Sentence], part: &str) -> bool {
     decisions.iter().any(|decision| decision.contains(part))
 }
 

@@ -7,7 +7,7 @@ use chitieu::io::{ImportOptions, load_bytes, load_path};
 use chitieu::model::{
     Actual, Assessment, Baseline, Breakdown, BudgetLine, CellRef, ChangeRecord, Comparator,
     Direction, Document, Goal, Indicator, IndicatorRef, Measure, PeriodValue, Presentation,
-    SlideChoice, SlideKind, SlideRef, Strategy as Programme, Target, Unit, Warning,
+    Sentence, SlideChoice, SlideKind, SlideRef, Strategy as Programme, Target, Unit, Warning,
 };
 use chitieu::store::{from_xlsx, to_xlsx};
 use proptest::prelude::*;
@@ -310,9 +310,9 @@ fn presentation() -> impl Strategy<Value = Presentation> {
 }
 
 fn document() -> impl Strategy<Value = Document> {
-    let warning = (origin(), words()).prop_map(|(at, message)| Warning {
+    let warning = (origin(), words(), words()).prop_map(|(at, en, vi)| Warning {
         at: at.unwrap_or_default(),
-        message,
+        message: Sentence::new(en, vi),
     });
     let change = (words(), words(), words(), words(), words(), words()).prop_map(
         |(when, strategy, indicator, field, old, new)| ChangeRecord {

@@ -1084,22 +1084,7 @@ pub fn other(language: Language) -> Language {
 /// Where a value was read, e.g. "bvcste-2016-2020.xlsx, trang tính "Tổng hợp", dòng 14, cột F".
 #[must_use]
 pub fn provenance(language: Language, at: &CellRef) -> String {
-    match language {
-        Language::En => at.to_string(),
-        Language::Vi => {
-            let mut parts = vec![at.file().to_owned()];
-            if let Some(sheet) = at.sheet() {
-                parts.push(format!("trang tính \"{sheet}\""));
-            }
-            if at.row > 0 {
-                parts.push(format!("dòng {}", at.row));
-            }
-            if at.column > 0 {
-                parts.push(format!("cột {}", at.column_letters()));
-            }
-            parts.join(", ")
-        }
-    }
+    at.describe(language)
 }
 
 /// The achievement rule as a formula in `language`.

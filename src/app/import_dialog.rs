@@ -133,38 +133,9 @@ static EN: ImportTexts = ImportTexts {
 /// A role's name in `language`, with its year: "thực hiện 2020", "actual 2020".
 #[must_use]
 pub fn role_label(role: Role, language: Language) -> String {
-    if language == Language::En {
-        return role.label();
-    }
-    let with_year = |name: &str, year: Option<crate::model::Period>| match year {
-        Some(year) => format!("{name} {year}"),
-        None => name.to_owned(),
-    };
-    match role {
-        Role::Code => "mã (STT)".into(),
-        Role::Name => "chỉ tiêu".into(),
-        Role::Unit => "đơn vị tính".into(),
-        Role::Direction => "chiều (tăng, giảm, khoảng)".into(),
-        Role::Period => "năm (kỳ)".into(),
-        Role::Baseline(year) => with_year("giá trị cơ sở", year),
-        Role::BaselineYear => "năm cơ sở".into(),
-        Role::Target(year) => with_year("kế hoạch", year),
-        Role::Actual { period, estimate } => with_year(
-            if estimate {
-                "ước thực hiện"
-            } else {
-                "thực hiện"
-            },
-            period,
-        ),
-        Role::Assessment => "đánh giá".into(),
-        Role::Note => "ghi chú".into(),
-        Role::Source => "nguồn".into(),
-        Role::Strategy => "mã chiến lược".into(),
-        Role::StrategyName => "tên chiến lược".into(),
-        Role::Goal => "mục tiêu".into(),
-        Role::Computed => "tỷ lệ đã tính (không đọc)".into(),
-        Role::Dimension => "phân tổ (địa bàn, giới tính …)".into(),
+    match language {
+        Language::En => role.label(),
+        Language::Vi => role.label_vi(),
     }
 }
 

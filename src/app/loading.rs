@@ -356,9 +356,10 @@ impl ChitieuApp {
                 Some(Outcome::Loaded { result, remembered }) => {
                     let mut result = *result;
                     if remembered && let Ok(loaded) = &mut result {
-                        loaded
-                            .decisions
-                            .push(import_dialog::texts(language).used_saved.to_owned());
+                        loaded.decisions.push(crate::model::Sentence::new(
+                            import_dialog::texts(crate::report::Language::En).used_saved,
+                            import_dialog::texts(crate::report::Language::Vi).used_saved,
+                        ));
                     }
                     let untouched = !self.history.can_undo() && !self.history.can_redo();
                     self.add_loaded(vec![(path, result)]);

@@ -14,7 +14,7 @@ pub struct FileDecisions {
     /// The file's name.
     pub file: String,
     /// One sentence per decision.
-    pub decisions: Vec<String>,
+    pub decisions: Vec<crate::model::Sentence>,
 }
 
 /// What went wrong with a file.
@@ -126,7 +126,7 @@ pub fn warnings_ui(
                             egui::Label::new(format!(
                                 "• {}: {}",
                                 i18n::provenance(language, &warning.at),
-                                warning.message
+                                warning.message.text(language)
                             ))
                             .wrap(),
                         );
@@ -140,7 +140,8 @@ pub fn warnings_ui(
                             for decision in &found.decisions {
                                 ui.add(
                                     egui::Label::new(
-                                        RichText::new(format!("• {decision}")).small(),
+                                        RichText::new(format!("• {}", decision.text(language)))
+                                            .small(),
                                     )
                                     .wrap(),
                                 );

@@ -23,7 +23,7 @@ pub mod workbook;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
-use crate::model::{Indicator, Strategy, Warning};
+use crate::model::{Indicator, Period, Sentence, Strategy, Warning};
 use crate::parse::NumberFormat;
 
 use grid::Grid;
@@ -61,7 +61,7 @@ pub struct Loaded {
     /// Cells that could not be read as they stood.
     pub warnings: Vec<Warning>,
     /// What was decided while reading, one sentence each.
-    pub decisions: Vec<String>,
+    pub decisions: Vec<Sentence>,
     /// The change log of a workbook saved by chitieu; empty for other files.
     pub changes: Vec<crate::model::ChangeRecord>,
     /// Whether the file is a workbook saved by chitieu (`FORMAT.md`), which saving may replace;
@@ -246,7 +246,10 @@ fn load_saved(file: &str, bytes: &[u8]) -> Result<Option<Loaded>, LoadError> {
         file: file.to_owned(),
         strategies: document.strategies,
         warnings: document.warnings,
-        decisions: vec!["a workbook saved by chitieu (FORMAT.md), read as saved".to_owned()],
+        decisions: vec![Sentence::new(
+            "a workbook saved by chitieu (FORMAT.md), read as saved",
+            "sổ tính do chitieu lưu (FORMAT.md), đọc như đã lưu",
+        )],
         changes: document.changes,
         saved_workbook: true,
     }))
@@ -339,9 +342,10 @@ pub fn load_bytes_watched(
                 part_of_year,
             }) => {
                 if let Some(sheet) = sheet {
-                    loaded
-                        .decisions
-                        .push(format!("sheet \"{sheet}\": no indicator table, skipped"));
+                    loaded.decisions.push(Sentence::new(
+                        format!("sheet \"{sheet}\": no indicator table, skipped"),
+                        format!("trang tính \"{sheet}\": không có bảng chỉ tiêu, bỏ qua"),
+                    ));
                 }
                 first_failure.get_or_insert(no_table(file, where_(grid), searched, part_of_year));
             }
@@ -373,7 +377,7 @@ pub struct RawFile {
     /// the one the user chose.
     pub number_format_hint: Option<NumberFormat>,
     /// What was decided while reading, one sentence each.
-    pub decisions: Vec<String>,
+    pub decisions: Vec<Sentence>,
     /// Problems with the file as a whole (bytes not valid in its encoding, a legacy encoding
     /// converted).
     pub warnings: Vec<Warning>,
@@ -586,7 +590,7 @@ struct OpenText<'a> {
     /// The file's line of the first row.
     first_line: u32,
     sep_line: bool,
-    decisions: Vec<String>,
+    decisions: Vec<Sentence>,
     warnings: Vec<Warning>,
 }
 
@@ -670,11 +674,16 @@ fn cut_warning(file: &str, lines: &[u32]) -> Option<Warning> {
     } else {
         ("lines", "have")
     };
+    let spans = visibility::spans(lines, |line| line.to_string());
     Some(Warning {
         at: crate::model::CellRef::new(file, None, lines[0], 0),
-        message: format!(
-            "{what} {} {verb} content past column XFD (16,384), the last a spreadsheet has; it was not read",
-            visibility::spans(lines, |line| line.to_string())
+        message: Sentence::new(
+            format!(
+                "{what} {spans} {verb} content past column XFD (16,384), the last a spreadsheet has; it was not read"
+            ),
+            format!(
+                "dòng {spans} có nội dung sau cột XFD (16.384), cột cuối cùng của một bảng tính; phần đó không được đọc"
+            ),
         ),
     })
 }
@@ -695,54 +704,91 @@ fn open_text<'a>(
             None => None,
         };
     let decoded = delimited::decode(bytes, forced);
-    let mut decisions = vec![format!(
-        "encoding: {}{}",
-        decoded.encoding,
-        if decoded.bom {
-            " (byte order mark)"
-        } else {
-            ""
-        }
+    let mut decisions = vec![Sentence::new(
+        format!(
+            "encoding: {}{}",
+            decoded.encoding,
+            if decoded.bom {
+                " (byte order mark)"
+            } else {
+                ""
+            }
+        ),
+        format!(
+            "bảng mã: {}{}",
+            decoded.encoding,
+            if decoded.bom { " (có BOM)" } else { "" }
+        ),
     )];
     let mut warnings = Vec::new();
     let whole_file = || crate::model::CellRef::new(file, None, 0, 0);
     if decoded.had_errors {
         warnings.push(Warning {
             at: whole_file(),
-            message: format!(
-                "some bytes are not valid {}; they show as \u{fffd}. Choose the file's encoding if the text looks wrong",
-                decoded.encoding
+            message: Sentence::new(
+                format!(
+                    "some bytes are not valid {}; they show as \u{fffd}. Choose the file's encoding if the text looks wrong",
+                    decoded.encoding
+                ),
+                format!(
+                    "một số byte không hợp lệ theo {}; chúng hiện thành \u{fffd}. Hãy chọn bảng mã của tệp nếu chữ hiển thị sai",
+                    decoded.encoding
+                ),
             ),
         });
     }
     if let Some(legacy) = decoded.legacy {
-        decisions.push(format!(
-            "text converted from the legacy Vietnamese encoding {} to Unicode",
-            legacy.name()
+        decisions.push(Sentence::new(
+            format!(
+                "text converted from the legacy Vietnamese encoding {} to Unicode",
+                legacy.name()
+            ),
+            format!(
+                "chữ được chuyển từ bảng mã tiếng Việt cũ {} sang Unicode",
+                legacy.name()
+            ),
         ));
-        let capitals = if legacy == legacy::Legacy::Tcvn3 {
-            "; TCVN3 has no capital letters with tone marks, so such letters (set in a capital font) read as small ones"
+        let (capitals, capitals_vi) = if legacy == legacy::Legacy::Tcvn3 {
+            (
+                "; TCVN3 has no capital letters with tone marks, so such letters (set in a capital font) read as small ones",
+                "; TCVN3 không có chữ hoa mang dấu, nên những chữ ấy (gõ bằng phông chữ hoa) được đọc thành chữ thường",
+            )
         } else {
-            ""
+            ("", "")
         };
         warnings.push(Warning {
             at: whole_file(),
-            message: format!(
-                "the file is in the legacy Vietnamese encoding {}; its text was converted to Unicode{capitals}. Choose another encoding if the text looks wrong",
-                legacy.name()
+            message: Sentence::new(
+                format!(
+                    "the file is in the legacy Vietnamese encoding {}; its text was converted to Unicode{capitals}. Choose another encoding if the text looks wrong",
+                    legacy.name()
+                ),
+                format!(
+                    "tệp dùng bảng mã tiếng Việt cũ {}; chữ đã được chuyển sang Unicode{capitals_vi}. Hãy chọn bảng mã khác nếu chữ hiển thị sai",
+                    legacy.name()
+                ),
             ),
         });
     }
     let sep_line = delimited::sep_line(&decoded.text);
     let (delimiter, body_start, first_line) = if let Some((delimiter, rest)) = sep_line {
-        decisions.push(format!(
-            "delimiter {} (from the file's sep= line)",
-            describe_delimiter(delimiter)
+        decisions.push(Sentence::new(
+            format!(
+                "delimiter {} (from the file's sep= line)",
+                describe_delimiter(delimiter)
+            ),
+            format!(
+                "dấu phân cách {} (theo dòng sep= của tệp)",
+                describe_delimiter(delimiter)
+            ),
         ));
         (delimiter, decoded.text.len() - rest.len(), 2)
     } else {
         let delimiter = delimited::sniff_delimiter(&decoded.text);
-        decisions.push(format!("delimiter {}", describe_delimiter(delimiter)));
+        decisions.push(Sentence::new(
+            format!("delimiter {}", describe_delimiter(delimiter)),
+            format!("dấu phân cách {}", describe_delimiter(delimiter)),
+        ));
         (delimiter, 0, 1)
     };
     Ok(OpenText {
@@ -802,7 +848,10 @@ fn read_workbook(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<Ra
         if !hidden_content.is_empty() {
             let sentence = hidden_content.sentence(options.include_hidden);
             if options.include_hidden {
-                decisions.push(format!("sheet \"{sheet}\": {sentence}"));
+                decisions.push(Sentence::new(
+                    format!("sheet \"{sheet}\": {}", sentence.en),
+                    format!("trang tính \"{sheet}\": {}", sentence.vi),
+                ));
             } else {
                 warnings.push(Warning {
                     at: crate::model::CellRef::new(file, Some(sheet.as_str().into()), 0, 0),
@@ -811,15 +860,27 @@ fn read_workbook(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<Ra
             }
         }
         if let Some(legacy) = workbook::convert_legacy_text(&mut grid) {
-            decisions.push(format!(
-                "sheet \"{sheet}\": text converted from the legacy Vietnamese encoding {} to Unicode",
-                legacy.name()
+            decisions.push(Sentence::new(
+                format!(
+                    "sheet \"{sheet}\": text converted from the legacy Vietnamese encoding {} to Unicode",
+                    legacy.name()
+                ),
+                format!(
+                    "trang tính \"{sheet}\": chữ được chuyển từ bảng mã tiếng Việt cũ {} sang Unicode",
+                    legacy.name()
+                ),
             ));
             warnings.push(Warning {
                 at: crate::model::CellRef::new(file, Some(sheet.as_str().into()), 0, 0),
-                message: format!(
-                    "the sheet was typed in the legacy Vietnamese encoding {} (its text shows as \"ChØ tiªu\" without the font); it was converted to Unicode",
-                    legacy.name()
+                message: Sentence::new(
+                    format!(
+                        "the sheet was typed in the legacy Vietnamese encoding {} (its text shows as \"ChØ tiªu\" without the font); it was converted to Unicode",
+                        legacy.name()
+                    ),
+                    format!(
+                        "trang tính được gõ bằng bảng mã tiếng Việt cũ {} (không có phông ấy thì chữ hiện thành \"ChØ tiªu\"); chữ đã được chuyển sang Unicode",
+                        legacy.name()
+                    ),
                 ),
             });
         }
@@ -897,14 +958,22 @@ fn check_not_empty(loaded: &Loaded, where_: &str, row: u32) -> Result<(), LoadEr
 /// when a workbook's yearly sheet repeats its summary sheet's indicators) takes the new periods
 /// of its indicators; a value given twice that disagrees is a warning and the first is kept.
 fn absorb(loaded: &mut Loaded, read: TableRead, sheet: Option<&str>) {
-    let prefix = sheet
-        .map(|sheet| format!("sheet \"{sheet}\": "))
+    let (prefix, prefix_vi) = sheet
+        .map(|sheet| {
+            (
+                format!("sheet \"{sheet}\": "),
+                format!("trang tính \"{sheet}\": "),
+            )
+        })
         .unwrap_or_default();
-    loaded.decisions.extend(
-        read.decisions
-            .into_iter()
-            .map(|decision| format!("{prefix}{decision}")),
-    );
+    loaded
+        .decisions
+        .extend(read.decisions.into_iter().map(|decision| {
+            Sentence::new(
+                format!("{prefix}{}", decision.en),
+                format!("{prefix_vi}{}", decision.vi),
+            )
+        }));
     loaded.warnings.extend(read.warnings);
     for strategy in read.strategies {
         match loaded
@@ -956,12 +1025,13 @@ fn merge_indicator(into: &mut Indicator, from: Indicator, warnings: &mut Vec<War
                 Some(kept) if agrees(kept.value, target.value, &target.text) => {}
                 Some(kept) => warnings.push(Warning {
                     at: target.origin.clone().unwrap_or_default(),
-                    message: format!(
-                        "target {period} of indicator {} is \"{}\" here but \"{}\" at {}; the latter is kept",
-                        code,
-                        target.text,
-                        kept.text,
-                        kept.origin.clone().unwrap_or_default()
+                    message: conflict(
+                        Field::Target,
+                        period,
+                        &code,
+                        &target.text,
+                        kept.text.as_str(),
+                        kept.origin.as_ref(),
                     ),
                 }),
             }
@@ -978,12 +1048,13 @@ fn merge_indicator(into: &mut Indicator, from: Indicator, warnings: &mut Vec<War
                     if !agrees(a, b, &actual.text) {
                         warnings.push(Warning {
                             at: actual.origin.clone().unwrap_or_default(),
-                            message: format!(
-                                "actual {period} of indicator {} is \"{}\" here but \"{}\" at {}; the latter is kept",
-                                code,
-                                actual.text,
-                                kept.text,
-                                kept.origin.clone().unwrap_or_default()
+                            message: conflict(
+                                Field::Actual,
+                                period,
+                                &code,
+                                &actual.text,
+                                kept.text.as_str(),
+                                kept.origin.as_ref(),
                             ),
                         });
                     }
@@ -994,6 +1065,40 @@ fn merge_indicator(into: &mut Indicator, from: Indicator, warnings: &mut Vec<War
             slot.assessment = value.assessment;
         }
     }
+}
+
+/// The figure a [`conflict`] is about.
+#[derive(Clone, Copy)]
+enum Field {
+    Target,
+    Actual,
+}
+
+/// The warning for a figure given twice with different values: `period`'s target or actual
+/// result of indicator `code` reads `here` at the warning's position and `kept` at `kept_at`,
+/// and the latter is kept.
+fn conflict(
+    field: Field,
+    period: Period,
+    code: &str,
+    here: &str,
+    kept: &str,
+    kept_at: Option<&crate::model::CellRef>,
+) -> Sentence {
+    let kept_at = kept_at.cloned().unwrap_or_default();
+    let (what, what_vi) = match field {
+        Field::Target => ("target", "kế hoạch"),
+        Field::Actual => ("actual", "thực hiện"),
+    };
+    Sentence::new(
+        format!(
+            "{what} {period} of indicator {code} is \"{here}\" here but \"{kept}\" at {kept_at}; the latter is kept"
+        ),
+        format!(
+            "{what_vi} năm {period} của chỉ tiêu {code} ở đây là \"{here}\", còn ở {} là \"{kept}\"; giữ \"{kept}\"",
+            kept_at.describe(crate::report::Language::Vi)
+        ),
+    )
 }
 
 /// Whether `kept` equals `value` at the precision `text` was written with ("52.4" agrees with

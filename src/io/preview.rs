@@ -114,8 +114,9 @@ pub struct Preview {
     pub file: String,
     /// Its sheets (one for a text file).
     pub sheets: Vec<SheetPreview>,
-    /// What was decided reading it (encoding, delimiter …).
-    pub decisions: Vec<String>,
+    /// What was decided reading it (encoding, delimiter …), and the warnings with their
+    /// positions.
+    pub decisions: Vec<crate::model::Sentence>,
     /// The file's shape, the key of saved mappings.
     pub shape: String,
 }
@@ -144,7 +145,16 @@ pub fn preview(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<Prev
     }
     let shape = shape_of(file, &raw.grids);
     let mut decisions = raw.decisions;
-    decisions.extend(raw.warnings.iter().map(ToString::to_string));
+    decisions.extend(raw.warnings.iter().map(|warning| {
+        crate::model::Sentence::new(
+            warning.to_string(),
+            format!(
+                "{}: {}",
+                warning.at.describe(crate::report::Language::Vi),
+                warning.message.vi
+            ),
+        )
+    }));
     Ok(Preview {
         file: file.to_owned(),
         sheets,

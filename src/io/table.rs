@@ -9,7 +9,7 @@
 
 use crate::model::{
     Actual, Assessment, Baseline, Breakdown, BudgetLine, CellRef, Comparator, Direction, Goal,
-    Indicator, Measure, Period, Strategy, Target, Unit, Warning, period_value_mut,
+    Indicator, Measure, Period, Sentence, Strategy, Target, Unit, Warning, period_value_mut,
 };
 use crate::parse::{FormatVote, NumberFormat, parse_measure, parse_number, parse_target};
 use std::borrow::Cow;
@@ -94,6 +94,38 @@ impl Role {
             Self::Goal => "goal".into(),
             Self::Computed => "computed ratio (ignored)".into(),
             Self::Dimension => "breakdown (place, sex …)".into(),
+        }
+    }
+
+    /// The role's name in Vietnamese, as the import dialog and the reader's decisions give it:
+    /// "mã (STT)", "kế hoạch 2020", "ước thực hiện".
+    #[must_use]
+    pub fn label_vi(self) -> String {
+        match self {
+            Self::Code => "mã (STT)".into(),
+            Self::Name => "chỉ tiêu".into(),
+            Self::Unit => "đơn vị tính".into(),
+            Self::Direction => "chiều (tăng, giảm, khoảng)".into(),
+            Self::Period => "năm (kỳ)".into(),
+            Self::Baseline(year) => with_year("giá trị cơ sở", year),
+            Self::BaselineYear => "năm cơ sở".into(),
+            Self::Target(year) => with_year("kế hoạch", year),
+            Self::Actual { period, estimate } => with_year(
+                if estimate {
+                    "ước thực hiện"
+                } else {
+                    "thực hiện"
+                },
+                period,
+            ),
+            Self::Assessment => "đánh giá".into(),
+            Self::Note => "ghi chú".into(),
+            Self::Source => "nguồn".into(),
+            Self::Strategy => "mã chiến lược".into(),
+            Self::StrategyName => "tên chiến lược".into(),
+            Self::Goal => "mục tiêu".into(),
+            Self::Computed => "tỷ lệ đã tính (không đọc)".into(),
+            Self::Dimension => "phân tổ (địa bàn, giới tính …)".into(),
         }
     }
 }
@@ -654,7 +686,7 @@ pub struct TableRead {
     /// Cells that could not be read, with their position.
     pub warnings: Vec<Warning>,
     /// What was decided: header row, layout, number format, rows skipped.
-    pub decisions: Vec<String>,
+    pub decisions: Vec<Sentence>,
     /// The number format used.
     pub number_format: NumberFormat,
     /// The header's (first) row in the file, 1-based.
@@ -739,31 +771,44 @@ fn start(
     let mut read = TableRead::default();
     let header_at = grid.at(header.first_row, None);
     read.header_row = header_at.row;
-    read.decisions.push(format!(
-        "header on row {}{}: {}",
-        header_at.row,
-        if header.rows > 1 {
-            format!(" (and {} more)", header.rows - 1)
-        } else {
-            String::new()
-        },
+    let columns = |vietnamese: bool| {
         header
             .texts
             .iter()
             .zip(&header.roles)
             .filter(|(text, _)| !text.is_empty())
-            .map(|(text, role)| match role {
-                Some(role) => format!("\"{text}\" = {}", role.label()),
-                None => format!("\"{text}\" not used"),
+            .map(|(text, role)| match (role, vietnamese) {
+                (Some(role), false) => format!("\"{text}\" = {}", role.label()),
+                (Some(role), true) => format!("\"{text}\" = {}", role.label_vi()),
+                (None, false) => format!("\"{text}\" not used"),
+                (None, true) => format!("\"{text}\" không dùng"),
             })
             .collect::<Vec<_>>()
             .join(", ")
+    };
+    let (more, more_vi) = if header.rows > 1 {
+        (
+            format!(" (and {} more)", header.rows - 1),
+            format!(" (và {} dòng nữa)", header.rows - 1),
+        )
+    } else {
+        (String::new(), String::new())
+    };
+    read.decisions.push(Sentence::new(
+        format!("header on row {}{more}: {}", header_at.row, columns(false)),
+        format!(
+            "tiêu đề ở dòng {}{more_vi}: {}",
+            header_at.row,
+            columns(true)
+        ),
     ));
     let data_start = header.first_row + header.rows;
     let format = decide_format(grid, &header, data_start, context);
     read.number_format = format;
-    read.decisions
-        .push(format!("numbers: {}", format.describe()));
+    read.decisions.push(Sentence::new(
+        format!("numbers: {}", format.describe()),
+        format!("số: {}", format.describe_vi()),
+    ));
     let title = title_of(grid, header.first_row);
     let title_span = title.as_ref().and_then(|(_, span)| *span);
     let undated_columns = header.roles.iter().any(|role| {
@@ -777,8 +822,13 @@ fn start(
         && title_span.is_none()
         && context.span.is_none()
     {
-        read.decisions.push(format!(
-            "no year in the header, the title or the file name: targets and actual results are read as undated (period {UNDATED})"
+        read.decisions.push(Sentence::new(
+            format!(
+                "no year in the header, the title or the file name: targets and actual results are read as undated (period {UNDATED})"
+            ),
+            format!(
+                "tiêu đề, tên bảng và tên tệp không nêu năm: kế hoạch và thực hiện được đọc là không có năm (kỳ {UNDATED})"
+            ),
         ));
     }
     let mut state = RowState {
@@ -804,9 +854,14 @@ fn start(
     };
     for row in data_start..grid.rows.len() {
         if row < data_start + 2 && is_column_numbering(grid, row) {
-            reader.read.decisions.push(format!(
-                "row {}: column numbers (A, B, 1, 2 …) under the header, not an indicator",
-                grid.at(row, None).row
+            let line = grid.at(row, None).row;
+            reader.read.decisions.push(Sentence::new(
+                format!(
+                    "row {line}: column numbers (A, B, 1, 2 …) under the header, not an indicator"
+                ),
+                format!(
+                    "dòng {line}: số thứ tự cột (A, B, 1, 2 …) dưới tiêu đề, không phải chỉ tiêu"
+                ),
             ));
             continue;
         }
@@ -1161,7 +1216,7 @@ impl<'a> RowReader<'a> {
         }
     }
 
-    fn warn(&mut self, at: CellRef, message: String) {
+    fn warn(&mut self, at: CellRef, message: Sentence) {
         self.read.warnings.push(Warning { at, message });
     }
 
@@ -1210,8 +1265,9 @@ impl<'a> RowReader<'a> {
             .iter()
             .any(|word| folded_name.starts_with(word) || folded_code.starts_with(word))
         {
-            self.read.decisions.push(format!(
-                "row {row_number}: \"Trong đó\" breakdown, not an indicator"
+            self.read.decisions.push(Sentence::new(
+                format!("row {row_number}: \"Trong đó\" breakdown, not an indicator"),
+                format!("dòng {row_number}: phần \"Trong đó\", không phải chỉ tiêu"),
             ));
             return;
         }
@@ -1222,27 +1278,31 @@ impl<'a> RowReader<'a> {
                 })
             })
         {
-            self.read.decisions.push(format!(
-                "row {row_number}: totals row \"{name}\", not an indicator"
+            self.read.decisions.push(Sentence::new(
+                format!("row {row_number}: totals row \"{name}\", not an indicator"),
+                format!("dòng {row_number}: dòng tổng \"{name}\", không phải chỉ tiêu"),
             ));
             return;
         }
         if name.is_empty() && code.is_empty() {
-            self.read
-                .decisions
-                .push(format!("row {row_number}: no code and no name, skipped"));
+            self.read.decisions.push(Sentence::new(
+                format!("row {row_number}: no code and no name, skipped"),
+                format!("dòng {row_number}: không có mã và tên, bỏ qua"),
+            ));
             return;
         }
         if !has_values && code.is_empty() {
-            self.read.decisions.push(format!(
-                "row {row_number}: note \"{name}\", not an indicator"
+            self.read.decisions.push(Sentence::new(
+                format!("row {row_number}: note \"{name}\", not an indicator"),
+                format!("dòng {row_number}: ghi chú \"{name}\", không phải chỉ tiêu"),
             ));
             return;
         }
         if !has_values && name.is_empty() && self.column(Role::Name).is_some() {
             // Text in the code column alone ("Ghi chú: số liệu sơ bộ" under the table).
-            self.read.decisions.push(format!(
-                "row {row_number}: note \"{code}\", not an indicator"
+            self.read.decisions.push(Sentence::new(
+                format!("row {row_number}: note \"{code}\", not an indicator"),
+                format!("dòng {row_number}: ghi chú \"{code}\", không phải chỉ tiêu"),
             ));
             return;
         }
@@ -1390,9 +1450,15 @@ impl<'a> RowReader<'a> {
                 let at = self.grid.at(row, Some(column));
                 self.warn(
                     at,
-                    format!(
-                        "budget amount \"{}\" is not a number; kept as text",
-                        cell.as_text()
+                    Sentence::new(
+                        format!(
+                            "budget amount \"{}\" is not a number; kept as text",
+                            cell.as_text()
+                        ),
+                        format!(
+                            "số tiền kinh phí \"{}\" không phải là số; giữ nguyên dạng chữ",
+                            cell.as_text()
+                        ),
                     ),
                 );
             }
@@ -1431,8 +1497,13 @@ impl<'a> RowReader<'a> {
             let at = self.grid.at(row, self.column(Role::Direction));
             self.warn(
                 at,
-                format!(
-                    "direction \"{direction_text}\" is not one of tăng/giảm/khoảng (increase/decrease/range); inferred from the target instead"
+                Sentence::new(
+                    format!(
+                        "direction \"{direction_text}\" is not one of tăng/giảm/khoảng (increase/decrease/range); inferred from the target instead"
+                    ),
+                    format!(
+                        "chiều \"{direction_text}\" không phải tăng/giảm/khoảng; suy ra từ kế hoạch"
+                    ),
                 ),
             );
         }
@@ -1441,7 +1512,13 @@ impl<'a> RowReader<'a> {
         if period_column.is_some() && row_period.is_none() {
             let at = self.grid.at(row, period_column);
             let text = self.grid.cell(row, period_column.unwrap_or(0)).as_text();
-            self.warn(at, format!("period \"{text}\" is not a year; row skipped"));
+            self.warn(
+                at,
+                Sentence::new(
+                    format!("period \"{text}\" is not a year; row skipped"),
+                    format!("kỳ \"{text}\" không phải là năm; bỏ qua dòng"),
+                ),
+            );
             return;
         }
         let default_period = row_period
@@ -1483,7 +1560,10 @@ impl<'a> RowReader<'a> {
                         ));
                     } else {
                         unread.push((period, cell.as_text(), true));
-                        self.warn(at(), format!("target \"{}\" is not a number, a comparator (≥ 95, dưới 10, từ 25% trở lên) or a range (40-60); kept as text", cell.as_text()));
+                        self.warn(at(), Sentence::new(
+                            format!("target \"{}\" is not a number, a comparator (≥ 95, dưới 10, từ 25% trở lên) or a range (40-60); kept as text", cell.as_text()),
+                            format!("kế hoạch \"{}\" không phải là số, điều kiện (≥ 95, dưới 10, từ 25% trở lên) hay khoảng (40-60); giữ nguyên dạng chữ", cell.as_text()),
+                        ));
                     }
                 }
                 Some(Role::Actual { period, estimate }) => {
@@ -1500,7 +1580,10 @@ impl<'a> RowReader<'a> {
                         ));
                     } else {
                         unread.push((period, cell.as_text(), false));
-                        self.warn(at(), format!("actual result \"{}\" is not a number or a ratio (76/145); kept as text", cell.as_text()));
+                        self.warn(at(), Sentence::new(
+                            format!("actual result \"{}\" is not a number or a ratio (76/145); kept as text", cell.as_text()),
+                            format!("kết quả thực hiện \"{}\" không phải là số hay tỷ số (76/145); giữ nguyên dạng chữ", cell.as_text()),
+                        ));
                     }
                 }
                 _ => {}
@@ -1596,9 +1679,15 @@ impl<'a> RowReader<'a> {
             match &value.target {
                 Some(existing) if existing.text != target.text => conflicts.push((
                     target.origin.clone(),
-                    format!(
-                        "a second target \"{}\" for {period}; the first, \"{}\", is kept",
-                        target.text, existing.text
+                    Sentence::new(
+                        format!(
+                            "a second target \"{}\" for {period}; the first, \"{}\", is kept",
+                            target.text, existing.text
+                        ),
+                        format!(
+                            "kế hoạch thứ hai \"{}\" cho năm {period}; giữ kế hoạch thứ nhất, \"{}\"",
+                            target.text, existing.text
+                        ),
                     ),
                 )),
                 Some(_) => {}
@@ -1610,9 +1699,15 @@ impl<'a> RowReader<'a> {
             match &value.actual {
                 Some(existing) if existing.text != actual.text => conflicts.push((
                     actual.origin.clone(),
-                    format!(
-                        "a second actual result \"{}\" for {period}; the first, \"{}\", is kept",
-                        actual.text, existing.text
+                    Sentence::new(
+                        format!(
+                            "a second actual result \"{}\" for {period}; the first, \"{}\", is kept",
+                            actual.text, existing.text
+                        ),
+                        format!(
+                            "kết quả thực hiện thứ hai \"{}\" cho năm {period}; giữ kết quả thứ nhất, \"{}\"",
+                            actual.text, existing.text
+                        ),
                     ),
                 )),
                 Some(_) => {}
@@ -1707,7 +1802,13 @@ impl<'a> RowReader<'a> {
         let Some(value) = self.number(cell) else {
             self.warn(
                 at,
-                format!("baseline \"{}\" is not a number; ignored", cell.as_text()),
+                Sentence::new(
+                    format!("baseline \"{}\" is not a number; ignored", cell.as_text()),
+                    format!(
+                        "giá trị cơ sở \"{}\" không phải là số; bỏ qua",
+                        cell.as_text()
+                    ),
+                ),
             );
             return None;
         };
@@ -1784,7 +1885,11 @@ fn join_nonempty(parts: &[String]) -> String {
 /// Completes a strategy after its rows are read: directions not given by a column are inferred
 /// from the target's comparator (≤, < → decrease; range → range), else from a baseline above the
 /// target or targets falling over the periods; the span defaults to the periods.
-fn finish(strategy: &mut Strategy, explicit: impl Fn(usize) -> bool, decisions: &mut Vec<String>) {
+fn finish(
+    strategy: &mut Strategy,
+    explicit: impl Fn(usize) -> bool,
+    decisions: &mut Vec<Sentence>,
+) {
     for (index, indicator) in strategy.indicators.iter_mut().enumerate() {
         if !explicit(index) {
             indicator.direction = infer_direction(indicator);
@@ -1804,7 +1909,7 @@ fn finish(strategy: &mut Strategy, explicit: impl Fn(usize) -> bool, decisions: 
 
 /// Gives an indicator with a breakdown its totals where the file has no total row, by the
 /// aggregation rules ([`crate::analysis::aggregate`]), and says what was done.
-fn add_totals(indicator: &mut Indicator, decisions: &mut Vec<String>) {
+fn add_totals(indicator: &mut Indicator, decisions: &mut Vec<Sentence>) {
     if indicator.breakdown.is_empty() {
         return;
     }
@@ -1827,6 +1932,7 @@ fn add_totals(indicator: &mut Indicator, decisions: &mut Vec<String>) {
         let given = indicator.value(period).cloned().unwrap_or_default();
         let value = period_value_mut(&mut indicator.values, period);
         let mut made = Vec::new();
+        let mut made_vi = Vec::new();
         if given.target.is_none()
             && given.unread_target().is_none()
             && let Some((total, how)) = target
@@ -1837,40 +1943,54 @@ fn add_totals(indicator: &mut Indicator, decisions: &mut Vec<String>) {
                 text: crate::parse::format_plain(total).into(),
                 origin: None,
             });
-            made.push(format!("target {}", aggregation_words(how)));
+            made.push(format!("target {}", aggregation_words(how).0));
+            made_vi.push(format!("kế hoạch {}", aggregation_words(how).1));
         }
         if given.actual.is_none() && given.unread_actual().is_none() {
-            match actual {
-                Some((measure, how)) => {
-                    value.actual = Some(Actual {
-                        measure,
-                        estimate: false,
-                        text: measure.plain_text().into(),
-                        origin: None,
-                    });
-                    made.push(format!("actual {}", aggregation_words(how)));
-                }
-                None => made.push(
+            if let Some((measure, how)) = actual {
+                value.actual = Some(Actual {
+                    measure,
+                    estimate: false,
+                    text: measure.plain_text().into(),
+                    origin: None,
+                });
+                made.push(format!("actual {}", aggregation_words(how).0));
+                made_vi.push(format!("thực hiện {}", aggregation_words(how).1));
+            } else {
+                made.push(
                     "no total actual: percentages and rates are not summed or averaged (give a total row or x/y ratios)".to_owned(),
-                ),
+                );
+                made_vi.push(
+                    "không có tổng thực hiện: tỷ lệ phần trăm và tỷ suất không được cộng hay lấy trung bình (hãy cho dòng tổng hoặc tỷ số x/y)".to_owned(),
+                );
             }
         }
         if !made.is_empty() {
-            decisions.push(format!(
-                "indicator {label}, {period}: total of {parts} breakdown rows: {}",
-                made.join("; ")
+            decisions.push(Sentence::new(
+                format!(
+                    "indicator {label}, {period}: total of {parts} breakdown rows: {}",
+                    made.join("; ")
+                ),
+                format!(
+                    "chỉ tiêu {label}, năm {period}: tổng của {parts} dòng phân tổ: {}",
+                    made_vi.join("; ")
+                ),
             ));
         }
     }
 }
 
-fn aggregation_words(how: crate::analysis::Aggregation) -> &'static str {
+/// How a total was made, in English and Vietnamese.
+fn aggregation_words(how: crate::analysis::Aggregation) -> (&'static str, &'static str) {
     match how {
-        crate::analysis::Aggregation::Sum => "summed",
-        crate::analysis::Aggregation::RatioOfSums => {
-            "as the sum of numerators over the sum of denominators"
+        crate::analysis::Aggregation::Sum => ("summed", "cộng lại"),
+        crate::analysis::Aggregation::RatioOfSums => (
+            "as the sum of numerators over the sum of denominators",
+            "bằng tổng tử số chia tổng mẫu số",
+        ),
+        crate::analysis::Aggregation::SharedTarget => {
+            ("shared by every part", "chung cho mọi phần")
         }
-        crate::analysis::Aggregation::SharedTarget => "shared by every part",
     }
 }
 

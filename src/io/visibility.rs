@@ -112,15 +112,18 @@ impl HiddenContent {
         self.rows.is_empty() && self.columns.is_empty()
     }
 
-    /// What was hidden and whether it was read, as a sentence: "rows 7, 9–12 and column F are
-    /// hidden in the file and were not read (…)", "row 3 is hidden in the file and was read".
+    /// What was hidden and whether it was read, as a sentence in both languages: "rows 7,
+    /// 9–12 and column F are hidden in the file and were not read (…)", "row 3 is hidden in
+    /// the file and was read".
     #[must_use]
-    pub fn sentence(&self, read: bool) -> String {
+    pub fn sentence(&self, read: bool) -> crate::model::Sentence {
         let mut parts = Vec::new();
+        let mut parts_vi = Vec::new();
         let rows = spans(&self.rows, |row| row.to_string());
         if !rows.is_empty() {
             let noun = if self.rows.len() == 1 { "row" } else { "rows" };
             parts.push(format!("{noun} {rows}"));
+            parts_vi.push(format!("dòng {rows}"));
         }
         let columns = spans(&self.columns, crate::model::column_letters);
         if !columns.is_empty() {
@@ -130,6 +133,7 @@ impl HiddenContent {
                 "columns"
             };
             parts.push(format!("{noun} {columns}"));
+            parts_vi.push(format!("cột {columns}"));
         }
         let (is, were) = if self.rows.len() + self.columns.len() == 1 {
             ("is", "was")
@@ -137,11 +141,20 @@ impl HiddenContent {
             ("are", "were")
         };
         let what = parts.join(" and ");
+        let what_vi = parts_vi.join(" và ");
         if read {
-            format!("{what} {is} hidden in the file and {were} read")
+            crate::model::Sentence::new(
+                format!("{what} {is} hidden in the file and {were} read"),
+                format!("{what_vi} bị ẩn trong tệp và đã được đọc"),
+            )
         } else {
-            format!(
-                "{what} {is} hidden in the file and {were} not read (include hidden rows and columns to read them)"
+            crate::model::Sentence::new(
+                format!(
+                    "{what} {is} hidden in the file and {were} not read (include hidden rows and columns to read them)"
+                ),
+                format!(
+                    "{what_vi} bị ẩn trong tệp và không được đọc (chọn đọc cả dòng và cột ẩn để đọc chúng)"
+                ),
             )
         }
     }
@@ -550,15 +563,19 @@ mod tests {
             columns: vec![6],
         };
         assert_eq!(
-            content.sentence(false),
+            content.sentence(false).en,
             "rows 7, 9\u{2013}12 and column F are hidden in the file and were not read (include hidden rows and columns to read them)"
+        );
+        assert_eq!(
+            content.sentence(false).vi,
+            "dòng 7, 9\u{2013}12 và cột F bị ẩn trong tệp và không được đọc (chọn đọc cả dòng và cột ẩn để đọc chúng)"
         );
         let one = HiddenContent {
             rows: vec![3],
             columns: Vec::new(),
         };
         assert_eq!(
-            one.sentence(true),
+            one.sentence(true).en,
             "row 3 is hidden in the file and was read"
         );
         let many = HiddenContent {
@@ -566,7 +583,7 @@ mod tests {
             columns: vec![1, 2],
         };
         assert_eq!(
-            many.sentence(true),
+            many.sentence(true).en,
             "rows 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24 (and 28 more) and columns A\u{2013}B are hidden in the file and were read"
         );
     }
