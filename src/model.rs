@@ -192,10 +192,17 @@ impl Strategy {
         self.goals.iter().find(|goal| goal.code == code)
     }
 
-    /// The strategy's span as text, e.g. "2016-2020".
+    /// The strategy's span as text, e.g. "2016-2020"; one year alone ("2020") when it starts
+    /// and ends in the same year.
     #[must_use]
     pub fn span_text(&self) -> Option<String> {
-        self.span.map(|(from, to)| format!("{from}-{to}"))
+        self.span.map(|(from, to)| {
+            if from == to {
+                from.to_string()
+            } else {
+                format!("{from}-{to}")
+            }
+        })
     }
 }
 
@@ -1042,6 +1049,17 @@ impl std::fmt::Display for Sentence {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_span_of_one_year_reads_as_that_year() {
+        let mut strategy = Strategy {
+            span: Some((2016, 2020)),
+            ..Strategy::default()
+        };
+        assert_eq!(strategy.span_text().as_deref(), Some("2016-2020"));
+        strategy.span = Some((2020, 2020));
+        assert_eq!(strategy.span_text().as_deref(), Some("2020"));
+    }
 
     #[test]
     fn values_and_positions_stay_small_and_serialize_field_by_field() {
