@@ -23,12 +23,12 @@ const BAR_WIDTH: f64 = 0.7;
 /// Room kept under every chart for the note on cut bars, so that charts side by side line up.
 const NOTE_HEIGHT: f32 = 24.0;
 
-/// The narrowest slot, in points, whose bar carries its own texts (value above, status inside,
-/// code below); with narrower slots (hundreds of indicators) only every few codes are written.
+/// The narrowest slot, in points, whose bar carries its own texts (value above where it fits,
+/// status inside); codes are written under as many bars as their width lets.
 const MIN_LABELLED_SLOT: f32 = 12.0;
 
-/// The room, in points, between the codes written under bars too narrow for their texts.
-const MIN_CODE_GAP: f32 = 56.0;
+/// The room, in points, kept between the codes written under the bars.
+const CODE_GAP: f32 = 8.0;
 
 /// How large the chart is drawn.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -137,6 +137,18 @@ pub fn achievement_plot_ui(
         Scale::Card => (theme::BODY, theme::CHART_LABEL),
         Scale::Slide => (theme::BODY, theme::BODY),
     };
+    // The room a code takes under its bar: the widest code and a gap.
+    let code_room = codes
+        .iter()
+        .max_by_key(|code| code.chars().count())
+        .map_or(0.0, |code| {
+            let font = egui::FontId::proportional(tick_size);
+            ui.painter()
+                .layout_no_wrap(code.clone(), font, text_color)
+                .size()
+                .x
+        })
+        + CODE_GAP;
     let x_axis = AxisHints::new_x()
         .tick_label_font(egui::FontId::proportional(tick_size))
         .label(words.axis_indicator)
@@ -149,14 +161,30 @@ pub fn achievement_plot_ui(
         .formatter(move |mark: GridMark, _| value_tick_label(language, mark.value))
         .tick_label_color(text_color);
     let slot_count = bars.len();
-    // Every bar is written on while there is room; else every `label_every`-th code only, and
-    // no texts on the bars, which would be laid out by the thousand and overlap.
+    // Every bar is written on while there is room, else no texts on the bars, which would be
+    // laid out by the thousand and overlap; every code is written under its bar while the
+    // widest fits its slot, else every `label_every`-th.
     let slot_width = ui.available_width() / slots as f32;
     let bar_texts = slot_width >= MIN_LABELLED_SLOT;
-    let label_every = if bar_texts {
-        1
-    } else {
-        ((MIN_CODE_GAP / slot_width.max(f32::EPSILON)).ceil() as usize).max(1)
+    let label_every = ((code_room / slot_width.max(f32::EPSILON)).ceil() as usize).max(1);
+    // A value is written above its bar only where the widest one fits its slot ("100" takes
+    // about 22 points), so that a hundred bars in an overview column do not run together.
+    let value_texts = bar_texts && {
+        let widest = bars
+            .iter()
+            .filter_map(|bar| {
+                let achievement = bar.achievement?;
+                Some(ct::achievement_label(
+                    language,
+                    achievement,
+                    drawn_height(achievement).1,
+                ))
+            })
+            .max_by_key(|text| text.chars().count());
+        widest.is_none_or(|text| {
+            let font = egui::FontId::proportional(label_size);
+            ui.painter().layout_no_wrap(text, font, text_color).size().x + 2.0 <= slot_width
+        })
     };
     let plot = Plot::new(plot_id)
         .height(ui.available_height() - NOTE_HEIGHT)
@@ -210,7 +238,7 @@ pub fn achievement_plot_ui(
                 .style(LineStyle::dashed_loose())
                 .allow_hover(false),
         );
-        for (slot, bar) in bars.iter().enumerate().filter(|_| bar_texts) {
+        for (slot, bar) in bars.iter().enumerate().filter(|_| value_texts) {
             let Some(achievement) = bar.achievement else {
                 continue;
             };

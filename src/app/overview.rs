@@ -340,9 +340,15 @@ fn not_met_parts(
 ) -> (String, String) {
     let indicator = &strategy.indicators[row.index];
     let value = indicator.value(row.evaluation.period);
-    let target = value
-        .and_then(|value| value.target.as_ref())
-        .map_or_else(|| texts.none.to_owned(), |target| target.text.to_string());
+    // A plain number in the language's format, as the actual result beside it (a total made
+    // from a breakdown has no text of its own); a comparator or range as written.
+    let target = value.and_then(|value| value.target.as_ref()).map_or_else(
+        || texts.none.to_owned(),
+        |target| match target.comparator {
+            None => i18n::as_written(language, &target.text, target.value),
+            Some(_) => target.text.to_string(),
+        },
+    );
     let actual_text = value
         .and_then(|value| value.actual.as_ref())
         .map(|actual| actual.text.clone())
