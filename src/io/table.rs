@@ -1673,6 +1673,19 @@ impl<'a> RowReader<'a> {
         } else {
             &mut indicator.values
         };
+        if values.is_empty() {
+            // A new indicator or part: room for exactly the periods of this row (a wide row
+            // gives them all at once), rather than a list grown by doubling.
+            let mut periods: Vec<Period> = targets
+                .iter()
+                .map(|(period, _)| *period)
+                .chain(actuals.iter().map(|(period, _)| *period))
+                .chain(unread.iter().map(|(period, _, _)| *period))
+                .collect();
+            periods.sort_unstable();
+            periods.dedup();
+            values.reserve_exact(periods.len());
+        }
         let mut conflicts = Vec::new();
         for (period, target) in targets.drain(..) {
             let value = period_value_mut(values, period);
@@ -1895,6 +1908,7 @@ fn finish(
             indicator.direction = infer_direction(indicator);
         }
         add_totals(indicator, decisions);
+        indicator.values.shrink_to_fit();
         for part in &mut indicator.breakdown {
             part.values.shrink_to_fit();
         }
