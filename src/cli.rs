@@ -136,7 +136,7 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
 
 /// Runs `summary`: returns the output and the errors of files that could not be read (the
 /// others are still summarised). Warnings go with the errors, one line each, in the language
-/// asked for (errors are in English).
+/// asked for.
 #[must_use]
 pub fn run_summary(args: &SummaryArgs) -> (String, Vec<String>) {
     let mut strategies = Vec::new();
@@ -153,7 +153,7 @@ pub fn run_summary(args: &SummaryArgs) -> (String, Vec<String>) {
                 }));
                 strategies.extend(loaded.strategies);
             }
-            Err(error) => problems.push(format!("error: {error}")),
+            Err(error) => problems.push(format!("error: {}", error.text(args.language))),
         }
     }
     let output = if strategies.is_empty() {

@@ -151,6 +151,8 @@ fn a_bad_file_is_reported_by_name_and_the_app_keeps_working() {
     assert_eq!(harness.state().errors().len(), 1);
     harness.get_by_label_contains("bad.xlsx");
     harness.get_by_label_contains("Không mở được tệp");
+    // Why, in the interface's language.
+    harness.get_by_label_contains("bad.xlsx: không tìm thấy bảng chỉ tiêu");
     assert_eq!(harness.state().document().strategies.len(), 2);
 
     harness.get_by_label("BVCSTE").click();

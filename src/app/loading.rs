@@ -13,6 +13,7 @@ use super::import_dialog::{self, Decision, ImportDialog};
 use super::{ChitieuApp, ProblemKind, theme};
 use crate::io::preview::{Mappings, Preview, preview};
 use crate::io::{ImportOptions, LoadError, Loaded, Progress, load_bytes, load_bytes_watched};
+use crate::report::Language;
 
 /// How long the first look at a new job waits for it, so that a small file appears at once
 /// instead of flashing the progress window.
@@ -350,15 +351,14 @@ impl ChitieuApp {
                 }
             }
         });
-        let language = self.state.language;
         for (file, path, outcome, at_start) in finished {
             match outcome {
                 Some(Outcome::Loaded { result, remembered }) => {
                     let mut result = *result;
                     if remembered && let Ok(loaded) = &mut result {
                         loaded.decisions.push(crate::model::Sentence::new(
-                            import_dialog::texts(crate::report::Language::En).used_saved,
-                            import_dialog::texts(crate::report::Language::Vi).used_saved,
+                            import_dialog::texts(Language::En).used_saved,
+                            import_dialog::texts(Language::Vi).used_saved,
                         ));
                     }
                     let untouched = !self.history.can_undo() && !self.history.can_redo();
@@ -390,7 +390,10 @@ impl ChitieuApp {
                 }
                 None => self.report(
                     ProblemKind::Load,
-                    format!("{file}: {}", import_dialog::texts(language).stopped),
+                    crate::model::Sentence::new(
+                        format!("{file}: {}", import_dialog::texts(Language::En).stopped),
+                        format!("{file}: {}", import_dialog::texts(Language::Vi).stopped),
+                    ),
                 ),
             }
         }

@@ -35,8 +35,8 @@ pub enum ProblemKind {
 pub struct Problem {
     /// What went wrong.
     pub kind: ProblemKind,
-    /// The message, naming the file (and sheet, row, column where known).
-    pub message: String,
+    /// The message, naming the file (and sheet, row, column where known), in both languages.
+    pub message: crate::model::Sentence,
 }
 
 /// The problems, each with a dismiss button. Returns the problems the user dismissed, by index
@@ -68,7 +68,10 @@ pub fn errors_ui(ui: &mut egui::Ui, errors: &[Problem], language: Language) -> V
                         dismissed.push(index);
                     }
                     ui.add(
-                        egui::Label::new(RichText::new(&error.message).color(theme::ERROR)).wrap(),
+                        egui::Label::new(
+                            RichText::new(error.message.text(language)).color(theme::ERROR),
+                        )
+                        .wrap(),
                     );
                 });
             }

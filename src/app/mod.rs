@@ -430,7 +430,7 @@ impl ChitieuApp {
                         self.session.opened.push(path);
                     }
                 }
-                Err(error) => self.report(ProblemKind::Load, error.to_string()),
+                Err(error) => self.report(ProblemKind::Load, error.sentence()),
             }
         }
         if strategies.is_empty() {

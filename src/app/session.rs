@@ -323,9 +323,13 @@ impl ChitieuApp {
         ctx.request_repaint_after(NOTICE_FOR);
     }
 
-    /// Shows a problem in the banner.
-    pub(crate) fn report(&mut self, kind: ProblemKind, message: String) {
-        self.errors.push(Problem { kind, message });
+    /// Shows a problem in the banner: `message` in both languages, or one text for both
+    /// (what the system or a library said).
+    pub(crate) fn report(&mut self, kind: ProblemKind, message: impl Into<crate::model::Sentence>) {
+        self.errors.push(Problem {
+            kind,
+            message: message.into(),
+        });
         if self.errors.len() > super::MAX_ERRORS {
             self.errors.remove(0);
         }

@@ -52,22 +52,22 @@ pub fn check_zip(file: &str, bytes: &[u8]) -> Result<(), LoadError> {
                 |_| format!("part {}", index + 1),
                 std::borrow::Cow::into_owned,
             );
-            over = Some((part, size, MAX_PART_BYTES));
+            over = Some((Some(part), size, MAX_PART_BYTES));
             break;
         }
     }
     if over.is_none() && total > MAX_TOTAL_BYTES {
-        over = Some(("all its parts together".to_owned(), total, MAX_TOTAL_BYTES));
+        over = Some((None, total, MAX_TOTAL_BYTES));
     }
     let Some((part, size, limit)) = over else {
         return check_ods_cells(file, &mut archive);
     };
-    let where_ = sheet_of_part(&mut archive, &part)
-        .map(|sheet| format!(", sheet \"{sheet}\""))
-        .unwrap_or_default();
+    let sheet = part
+        .as_deref()
+        .and_then(|part| sheet_of_part(&mut archive, part));
     Err(LoadError::TooLarge {
         file: file.to_owned(),
-        where_,
+        sheet,
         part,
         size,
         limit,

@@ -25,6 +25,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 use crate::model::{Indicator, Period, Sentence, Strategy, Warning};
 use crate::parse::NumberFormat;
+use crate::report::Language;
 
 use grid::Grid;
 use table::{Context, NoTable, TableRead};
@@ -143,28 +144,34 @@ pub enum LoadError {
     },
     /// No sheet holds a table with indicator headers.
     #[error(
-        "{file}{where_}: found no indicator table: no row in the first {searched} names both an indicator column (STT, Mã, Chỉ tiêu / Code, Indicator) and a target or actual column (Kế hoạch, Thực hiện / Target, Actual){hint}"
+        "{file}{}: found no indicator table: no row in the first {searched} names both an indicator column (STT, Mã, Chỉ tiêu / Code, Indicator) and a target or actual column (Kế hoạch, Thực hiện / Target, Actual){}",
+        in_sheet(.sheet.as_deref(), Language::En),
+        part_of_year_hint(.part_of_year.as_deref(), Language::En)
     )]
     NoTable {
         /// File name.
         file: String,
-        /// ", sheet \"…\"" or "" for text files.
-        where_: String,
+        /// The sheet, for workbooks.
+        sheet: Option<String>,
         /// Rows searched.
         searched: usize,
-        /// More about why, starting with "; ", or "".
-        hint: String,
+        /// A header for part of a year ("Thực hiện tháng 10"), which was not taken as a yearly
+        /// target or result: why a table may not have been found.
+        part_of_year: Option<String>,
     },
     /// A workbook saved by chitieu whose content is not as `FORMAT.md` says.
     #[error(transparent)]
     Saved(#[from] crate::store::StoreError),
     /// The table was found but holds no indicator rows.
-    #[error("{file}{where_}: the table under the header on row {row} holds no indicators")]
+    #[error(
+        "{file}{}: the table under the header on row {row} holds no indicators",
+        in_sheet(.sheet.as_deref(), Language::En)
+    )]
     NoIndicators {
         /// File name.
         file: String,
-        /// ", sheet \"…\"" or "".
-        where_: String,
+        /// The sheet, for workbooks.
+        sheet: Option<String>,
         /// The header's row.
         row: u32,
     },
@@ -172,22 +179,123 @@ pub enum LoadError {
     /// all parts together past [`limits::MAX_TOTAL_BYTES`]): a zip bomb, or a workbook too large
     /// to open.
     #[error(
-        "{file}{where_}: too large to open: {part} inflates to {} MiB, over the limit of {} MiB",
+        "{file}{}: too large to open: {} to {} MiB, over the limit of {} MiB",
+        in_sheet(.sheet.as_deref(), Language::En),
+        .part.as_ref().map_or_else(|| "all its parts together inflate".to_owned(), |part| format!("{part} inflates")),
         size >> 20,
         limit >> 20
     )]
     TooLarge {
         /// File name.
         file: String,
-        /// ", sheet \"…\"" when the part is a sheet, or "".
-        where_: String,
-        /// The part of the container ("xl/worksheets/sheet1.xml").
-        part: String,
+        /// The sheet, when the part is a sheet.
+        sheet: Option<String>,
+        /// The part of the container ("xl/worksheets/sheet1.xml"); `None` for all its parts
+        /// together.
+        part: Option<String>,
         /// Its uncompressed size in bytes, as the container declares it.
         size: u64,
         /// The limit in bytes.
         limit: u64,
     },
+}
+
+/// ", sheet "Tổng hợp"" (", trang tính "Tổng hợp"" in Vietnamese) after a file's name in a
+/// message, or nothing for a text file.
+fn in_sheet(sheet: Option<&str>, language: Language) -> String {
+    match (sheet, language) {
+        (None, _) => String::new(),
+        (Some(sheet), Language::En) => format!(", sheet \"{sheet}\""),
+        (Some(sheet), Language::Vi) => format!(", trang tính \"{sheet}\""),
+    }
+}
+
+/// Why no table may have been found: a header for part of a year, which is not read as a
+/// yearly target or result ("; …"), or nothing.
+fn part_of_year_hint(header: Option<&str>, language: Language) -> String {
+    match (header, language) {
+        (None, _) => String::new(),
+        (Some(header), Language::En) => format!(
+            "; a column for part of a year (\"{header}\") is not read as a yearly target or result"
+        ),
+        (Some(header), Language::Vi) => format!(
+            "; cột của một phần năm (\"{header}\") không được đọc là kế hoạch hay thực hiện cả năm"
+        ),
+    }
+}
+
+impl LoadError {
+    /// The message in `language`: `Display` gives it in English. A saved workbook's error
+    /// ([`LoadError::Saved`]) and the system's own reasons stay as they are given.
+    #[must_use]
+    pub fn text(&self, language: Language) -> String {
+        if language == Language::En {
+            return self.to_string();
+        }
+        let vi = Language::Vi;
+        match self {
+            Self::Cancelled { file } => format!("{file}: đã huỷ việc đọc tệp"),
+            Self::Io { file, source } => format!("{file}: không đọc được tệp: {source}"),
+            Self::Empty { file } => format!("{file}: tệp trống"),
+            Self::Workbook { file, message } => {
+                format!("{file}: không đọc được sổ tính ({message})")
+            }
+            Self::Sheet {
+                file,
+                sheet,
+                message,
+            } => format!("{file}, trang tính \"{sheet}\": không đọc được trang tính ({message})"),
+            Self::NoSuchSheet {
+                file,
+                sheet,
+                available,
+            } => format!(
+                "{file}: không có trang tính tên \"{sheet}\"; các trang tính là: {available}"
+            ),
+            Self::Csv {
+                file,
+                line,
+                message,
+            } => format!("{file}, dòng {line}: {message}"),
+            Self::Encoding { file, label } => format!(
+                "{file}: không biết bảng mã \"{label}\" (hãy thử utf-8, utf-16le, windows-1258, tcvn3, vni)"
+            ),
+            Self::NoTable {
+                file,
+                sheet,
+                searched,
+                part_of_year,
+            } => format!(
+                "{file}{}: không tìm thấy bảng chỉ tiêu: trong {searched} dòng đầu, không dòng nào nêu cả cột chỉ tiêu (STT, Mã, Chỉ tiêu) và cột kế hoạch hoặc thực hiện (Kế hoạch, Thực hiện){}",
+                in_sheet(sheet.as_deref(), vi),
+                part_of_year_hint(part_of_year.as_deref(), vi)
+            ),
+            Self::Saved(error) => error.to_string(),
+            Self::NoIndicators { file, sheet, row } => format!(
+                "{file}{}: bảng dưới dòng tiêu đề {row} không có chỉ tiêu nào",
+                in_sheet(sheet.as_deref(), vi)
+            ),
+            Self::TooLarge {
+                file,
+                sheet,
+                part,
+                size,
+                limit,
+            } => format!(
+                "{file}{}: quá lớn để mở: {} giải nén thành {} MiB, vượt giới hạn {} MiB",
+                in_sheet(sheet.as_deref(), vi),
+                part.as_deref().unwrap_or("toàn bộ các phần"),
+                size >> 20,
+                limit >> 20
+            ),
+        }
+    }
+
+    /// The message in both languages (see [`Self::text`]).
+    #[must_use]
+    pub fn sentence(&self) -> Sentence {
+        Sentence::new(self.text(Language::En), self.text(Language::Vi))
+    }
 }
 
 /// Which reader a file needs, from its first bytes (not its name, which may lie).
@@ -347,7 +455,12 @@ pub fn load_bytes_watched(
                         format!("trang tính \"{sheet}\": không có bảng chỉ tiêu, bỏ qua"),
                     ));
                 }
-                first_failure.get_or_insert(no_table(file, where_(grid), searched, part_of_year));
+                first_failure.get_or_insert(LoadError::NoTable {
+                    file: file.to_owned(),
+                    sheet: sheet.map(str::to_owned),
+                    searched,
+                    part_of_year,
+                });
             }
         }
         progress.report(step, steps);
@@ -355,9 +468,9 @@ pub fn load_bytes_watched(
     if loaded.strategies.is_empty() {
         return Err(first_failure.unwrap_or(LoadError::NoTable {
             file: file.to_owned(),
-            where_: String::new(),
+            sheet: None,
             searched: 0,
-            hint: String::new(),
+            part_of_year: None,
         }));
     }
     Ok(loaded)
@@ -571,13 +684,18 @@ fn load_text(
         Ok(read) => {
             let header_row = read.header_row;
             absorb(&mut loaded, read, None);
-            check_not_empty(&loaded, "", header_row)?;
+            check_not_empty(&loaded, None, header_row)?;
             Ok(loaded)
         }
         Err(NoTable {
             searched,
             part_of_year,
-        }) => Err(no_table(file, String::new(), searched, part_of_year)),
+        }) => Err(LoadError::NoTable {
+            file: file.to_owned(),
+            sheet: None,
+            searched,
+            part_of_year,
+        }),
     }
 }
 
@@ -895,14 +1013,6 @@ fn read_workbook(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<Ra
     })
 }
 
-/// ", sheet \"…\"" for a workbook's grid, "" for text.
-fn where_(grid: &Grid) -> String {
-    grid.sheet
-        .as_ref()
-        .map(|sheet| format!(", sheet \"{sheet}\""))
-        .unwrap_or_default()
-}
-
 /// The grid index of a 1-based row chosen by the user.
 fn forced_row(grid: &Grid, row: Option<u32>) -> Option<usize> {
     let row = row?;
@@ -918,28 +1028,9 @@ fn describe_delimiter(delimiter: u8) -> String {
     }
 }
 
-/// A table that was not found, and why.
-fn no_table(
-    file: &str,
-    where_: String,
-    searched: usize,
-    part_of_year: Option<String>,
-) -> LoadError {
-    LoadError::NoTable {
-        file: file.to_owned(),
-        where_,
-        searched,
-        hint: part_of_year.map_or_else(String::new, |header| {
-            format!(
-                "; a column for part of a year (\"{header}\") is not read as a yearly target or result"
-            )
-        }),
-    }
-}
-
 /// A header with no indicator row under it is an error for a text file (whose one table is
 /// all it has); `row` is the header's row in the file.
-fn check_not_empty(loaded: &Loaded, where_: &str, row: u32) -> Result<(), LoadError> {
+fn check_not_empty(loaded: &Loaded, sheet: Option<&str>, row: u32) -> Result<(), LoadError> {
     let any = loaded
         .strategies
         .iter()
@@ -949,7 +1040,7 @@ fn check_not_empty(loaded: &Loaded, where_: &str, row: u32) -> Result<(), LoadEr
     }
     Err(LoadError::NoIndicators {
         file: loaded.file.clone(),
-        where_: where_.to_owned(),
+        sheet: sheet.map(str::to_owned),
         row,
     })
 }
@@ -1119,6 +1210,38 @@ mod tests {
     use std::fmt::Write as _;
 
     use super::*;
+
+    #[test]
+    fn load_errors_read_in_both_languages() {
+        let no_table = LoadError::NoTable {
+            file: "a.xlsx".into(),
+            sheet: Some("Tổng hợp".into()),
+            searched: 40,
+            part_of_year: Some("Thực hiện tháng 10".into()),
+        };
+        assert_eq!(
+            no_table.to_string(),
+            "a.xlsx, sheet \"Tổng hợp\": found no indicator table: no row in the first 40 names both an indicator column (STT, Mã, Chỉ tiêu / Code, Indicator) and a target or actual column (Kế hoạch, Thực hiện / Target, Actual); a column for part of a year (\"Thực hiện tháng 10\") is not read as a yearly target or result"
+        );
+        assert_eq!(
+            no_table.text(Language::Vi),
+            "a.xlsx, trang tính \"Tổng hợp\": không tìm thấy bảng chỉ tiêu: trong 40 dòng đầu, không dòng nào nêu cả cột chỉ tiêu (STT, Mã, Chỉ tiêu) và cột kế hoạch hoặc thực hiện (Kế hoạch, Thực hiện); cột của một phần năm (\"Thực hiện tháng 10\") không được đọc là kế hoạch hay thực hiện cả năm"
+        );
+        let too_large = LoadError::TooLarge {
+            file: "b.xlsx".into(),
+            sheet: None,
+            part: None,
+            size: 2 << 30,
+            limit: 1 << 30,
+        };
+        assert_eq!(
+            too_large.sentence(),
+            Sentence::new(
+                "b.xlsx: too large to open: all its parts together inflate to 2048 MiB, over the limit of 1024 MiB",
+                "b.xlsx: quá lớn để mở: toàn bộ các phần giải nén thành 2048 MiB, vượt giới hạn 1024 MiB"
+            )
+        );
+    }
 
     /// A long table of `rows` rows: 20 indicators × communes × 2 sexes × 5 years, with an
     /// unreadable actual result near the end.
