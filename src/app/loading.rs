@@ -12,7 +12,7 @@ use eframe::egui::{self, RichText};
 use super::import_dialog::{self, Decision, ImportDialog};
 use super::{ChitieuApp, ProblemKind, theme};
 use crate::io::preview::{Mappings, Preview, preview};
-use crate::io::{ImportOptions, LoadError, Loaded, Progress, load_bytes, load_bytes_watched};
+use crate::io::{ImportOptions, LoadError, Loaded, Progress, load_bytes_watched};
 use crate::report::Language;
 
 /// How long the first look at a new job waits for it, so that a small file appears at once
@@ -189,7 +189,7 @@ fn work(
     let default = ImportOptions::default();
     let Ok(first) = preview(&file, &bytes, &default) else {
         // The loader names the file and what is wrong with it.
-        return loaded(load_bytes(&file, &bytes, &default), false);
+        return loaded(load_bytes_watched(&file, &bytes, &default, progress), false);
     };
     if !ask && !first.is_unsure() {
         return loaded(load_bytes_watched(&file, &bytes, &default, progress), false);
@@ -202,8 +202,9 @@ fn work(
             return loaded(load_bytes_watched(&file, &bytes, &options, progress), true);
         }
         // chitieu's own workbooks are read as saved, whatever their sheets look like; a file
-        // that cannot be read at all is an error, not a question about its columns.
-        match load_bytes(&file, &bytes, &default) {
+        // that cannot be read at all is an error, not a question about its columns. The whole
+        // file is read for that, with the progress bar and Cancel.
+        match load_bytes_watched(&file, &bytes, &default, progress) {
             Ok(own) if own.saved_workbook => return loaded(Ok(own), false),
             Err(error)
                 if !matches!(
