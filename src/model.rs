@@ -231,6 +231,10 @@ impl Direction {
     /// Reads "tăng"/"increase", "giảm"/"decrease", "khoảng"/"range" (with or without diacritics).
     #[must_use]
     pub fn parse(text: &str) -> Option<Self> {
+        // Most cells of a direction column are empty (and every row of a known indicator asks).
+        if text.trim().is_empty() {
+            return None;
+        }
         let key = crate::text::fold(text);
         match key.as_str() {
             "tang" | "increase" | "up" | "higher" | "higher is better" | "+" => {

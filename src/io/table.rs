@@ -1137,9 +1137,24 @@ const SLOT_ROLES: [Role; 13] = [
 ];
 const ROLE_SLOTS: usize = SLOT_ROLES.len();
 
-/// The place of a role in [`SLOT_ROLES`].
+/// The place of a role in [`SLOT_ROLES`] (a `match`: asked several times for every row).
 fn role_slot(role: Role) -> Option<usize> {
-    SLOT_ROLES.iter().position(|candidate| *candidate == role)
+    Some(match role {
+        Role::Code => 0,
+        Role::Name => 1,
+        Role::Unit => 2,
+        Role::Direction => 3,
+        Role::Period => 4,
+        Role::BaselineYear => 5,
+        Role::Assessment => 6,
+        Role::Note => 7,
+        Role::Source => 8,
+        Role::Strategy => 9,
+        Role::StrategyName => 10,
+        Role::Goal => 11,
+        Role::Dimension => 12,
+        Role::Baseline(_) | Role::Target(_) | Role::Actual { .. } | Role::Computed => return None,
+    })
 }
 
 /// A breakdown part of an indicator: (strategy, indicator, interned key values).
@@ -2043,6 +2058,14 @@ pub fn infer_direction(indicator: &Indicator) -> Direction {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn role_slots_follow_the_slot_list() {
+        for (slot, role) in SLOT_ROLES.iter().enumerate() {
+            assert_eq!(role_slot(*role), Some(slot), "{role:?}");
+        }
+        assert_eq!(role_slot(Role::Target(Some(2020))), None);
+    }
 
     #[test]
     fn headers_with_units_in_parentheses() {
