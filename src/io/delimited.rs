@@ -222,9 +222,7 @@ pub fn line_at(text: &str, byte: u64) -> u64 {
 }
 
 fn newlines(bytes: &[u8]) -> u32 {
-    bytes.iter().fold(0u32, |lines, byte| {
-        lines.saturating_add(u32::from(*byte == b'\n'))
-    })
+    u32::try_from(memchr::memchr_iter(b'\n', bytes).count()).unwrap_or(u32::MAX)
 }
 
 /// Splits delimited text into a grid. Cells are NFC; line numbers are those of the file (the
@@ -252,6 +250,8 @@ pub struct Rows<'t> {
     /// The byte up to which lines have been counted, and the line there.
     counted_to: usize,
     line: u32,
+    /// The file's line before the text's first: the `csv` reader counts lines from 1.
+    lines_before: u32,
     done: bool,
     /// Emptied rows of earlier chunks, whose memory the next rows reuse.
     pool: Vec<Vec<Cell>>,
@@ -277,6 +277,7 @@ impl<'t> Rows<'t> {
             record: csv::ByteRecord::new(),
             counted_to: 0,
             line: first_line.max(1),
+            lines_before: first_line.max(1) - 1,
             done: false,
             pool: Vec::new(),
             cut_lines: Vec::new(),
@@ -316,24 +317,31 @@ impl<'t> Rows<'t> {
                 return Ok(false);
             }
             let bytes = self.bytes;
-            let mut start = self
-                .record
-                .position()
+            let position = self.record.position();
+            let read_from = position
                 .map_or(self.counted_to, |position| {
                     usize::try_from(position.byte()).unwrap_or(usize::MAX)
                 })
                 .clamp(self.counted_to, bytes.len());
-            // The record's position is before the blank lines the reader skipped (it does not
-            // count them), so lines are counted here.
+            // The record's position is before the blank lines the reader skipped, which are
+            // counted here; the reader counts every line break before it (in quoted fields
+            // too).
+            let mut start = read_from;
             while bytes
                 .get(start)
                 .is_some_and(|byte| matches!(byte, b'\r' | b'\n'))
             {
                 start += 1;
             }
-            self.line = self
-                .line
-                .saturating_add(newlines(&bytes[self.counted_to..start]));
+            self.line = match position.map(csv::Position::line) {
+                Some(line) => self
+                    .lines_before
+                    .saturating_add(u32::try_from(line).unwrap_or(u32::MAX))
+                    .saturating_add(newlines(&bytes[read_from..start])),
+                None => self
+                    .line
+                    .saturating_add(newlines(&bytes[self.counted_to..start])),
+            };
             self.counted_to = start;
             // Long tables repeat names, communes and units row after row: a field equal to the
             // one above it reuses that cell instead of being normalised again.
@@ -365,7 +373,12 @@ impl<'t> Rows<'t> {
                                 cell.clone()
                             }
                             _ => {
-                                let field = String::from_utf8_lossy(field);
+                                // Checked as UTF-8 (quickly, as a whole: it always is); the
+                                // lossy reading is only a fallback.
+                                let field = std::str::from_utf8(field).map_or_else(
+                                    |_| String::from_utf8_lossy(field),
+                                    std::borrow::Cow::Borrowed,
+                                );
                                 Cell::text(crate::text::strip_formula_guard(&field))
                             }
                         },
@@ -422,5 +435,20 @@ mod tests {
         let grid = to_grid("a,b\n\nc,d\r\n\r\ne,f", b',', 2, "f.csv").unwrap();
         assert_eq!(grid.row_numbers, vec![2, 4, 6]);
         assert_eq!(line_at("a\n\nb", 3), 3);
+        // Windows line ends, blank lines first and between, a quoted field over two lines.
+        let text = "\r\n\r\nMã;Tên\r\n1;\"dòng\r\nhai\"\r\n\r\n2;b\r\n";
+        let grid = to_grid(text, b';', 1, "f.csv").unwrap();
+        assert_eq!(grid.row_numbers, vec![3, 4, 7]);
+        assert_eq!(grid.cell(1, 1), &Cell::Text("dòng\r\nhai".into()));
+        // Read in chunks, the lines go on from chunk to chunk.
+        let mut rows = Rows::new(text, b';', 1);
+        let mut chunk = Grid::default();
+        let mut numbers = Vec::new();
+        while rows.fill(&mut chunk, 1).unwrap() {
+            numbers.append(&mut chunk.row_numbers);
+            rows.recycle(&mut chunk);
+        }
+        numbers.append(&mut chunk.row_numbers);
+        assert_eq!(numbers, vec![3, 4, 7]);
     }
 }
