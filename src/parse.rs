@@ -267,6 +267,16 @@ pub fn parse_measure(text: &str, format: NumberFormat) -> Option<Measure> {
     }
     let trimmed = text.trim();
     if let Some((numerator, denominator)) = trimmed.split_once('/') {
+        // Two plain numbers ("54555/68285", a long table's every other row) need no more.
+        if let (Some(numerator), Some(denominator)) = (
+            plain_number(numerator, format),
+            plain_number(denominator, format),
+        ) {
+            return Some(Measure::Ratio {
+                numerator,
+                denominator,
+            });
+        }
         let numerator = parse_number(numerator, format)?;
         let denominator = parse_number(denominator, format)?;
         if numerator.percent || denominator.percent {
