@@ -1297,6 +1297,25 @@ mod tests {
             .unwrap();
         assert_eq!(warning.at.row, (rows - 3 + 2) as u32);
         assert_eq!(warning.at.column, 7);
+        // The totals made from the breakdown are said once an indicator, not once a period.
+        let totals: Vec<&Sentence> = loaded
+            .decisions
+            .iter()
+            .filter(|decision| decision.contains("breakdown rows"))
+            .collect();
+        assert_eq!(totals.len(), 20, "{totals:#?}");
+        assert!(
+            totals[0]
+                .en
+                .starts_with("indicator CT00, 2016 to 2020, 5 periods: total of "),
+            "{}",
+            totals[0].en
+        );
+        assert!(
+            totals[0]
+                .vi
+                .starts_with("chỉ tiêu CT00, từ 2016 đến 2020, 5 kỳ: tổng của ")
+        );
     }
 
     #[test]

@@ -1955,6 +1955,8 @@ fn add_totals(indicator: &mut Indicator, decisions: &mut Vec<Sentence>) {
         indicator.code.clone()
     };
     let parts = indicator.breakdown.len();
+    // What was made for each period; periods made alike are said in one sentence.
+    let mut said: Vec<(Vec<Period>, String, String)> = Vec::new();
     for period in periods {
         let crate::analysis::Totals { target, actual } =
             crate::analysis::aggregate(indicator, period);
@@ -1995,16 +1997,37 @@ fn add_totals(indicator: &mut Indicator, decisions: &mut Vec<Sentence>) {
             }
         }
         if !made.is_empty() {
-            decisions.push(Sentence::new(
-                format!(
-                    "indicator {label}, {period}: total of {parts} breakdown rows: {}",
-                    made.join("; ")
-                ),
-                format!(
-                    "chỉ tiêu {label}, năm {period}: tổng của {parts} dòng phân tổ: {}",
-                    made_vi.join("; ")
-                ),
-            ));
+            let (made, made_vi) = (made.join("; "), made_vi.join("; "));
+            match said.last_mut() {
+                Some((periods, en, _)) if *en == made => periods.push(period),
+                _ => said.push((vec![period], made, made_vi)),
+            }
+        }
+    }
+    for (periods, made, made_vi) in said {
+        let (when, when_vi) = periods_words(&periods);
+        decisions.push(Sentence::new(
+            format!("indicator {label}, {when}: total of {parts} breakdown rows: {made}"),
+            format!("chỉ tiêu {label}, {when_vi}: tổng của {parts} dòng phân tổ: {made_vi}"),
+        ));
+    }
+}
+
+/// Periods in a sentence, in English and Vietnamese: "2020" ("năm 2020"); "2015, 2020"
+/// ("năm 2015, 2020"); more than three as "2016 to 2025, 10 periods" ("từ 2016 đến 2025, 10 kỳ").
+fn periods_words(periods: &[Period]) -> (String, String) {
+    match periods {
+        [first, .., last] if periods.len() > 3 => (
+            format!("{first} to {last}, {} periods", periods.len()),
+            format!("từ {first} đến {last}, {} kỳ", periods.len()),
+        ),
+        _ => {
+            let list = periods
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", ");
+            (list.clone(), format!("năm {list}"))
         }
     }
 }
