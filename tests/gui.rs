@@ -221,13 +221,7 @@ impl egui::DroppedFile for Dropped {
 #[test]
 fn dropped_files_open_as_one_undoable_change() {
     let mut harness = harness();
-    harness
-        .input_mut()
-        .dropped_files
-        .push(std::sync::Arc::new(Dropped(sample(
-            "bvcste-2016-2020.xlsx",
-        ))));
-    harness.run();
+    drop_sample(&mut harness);
     assert_eq!(harness.state().document().strategies.len(), 3);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
@@ -300,6 +294,17 @@ fn unreadable_cells_and_disagreements_are_shown_with_their_warning() {
     );
 }
 
+/// Drops `bvcste-2016-2020.xlsx` on the window, as from a file manager, and lets it open.
+fn drop_sample(harness: &mut Harness<'static, ChitieuApp>) {
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(sample(
+            "bvcste-2016-2020.xlsx",
+        ))));
+    harness.run();
+}
+
 /// Fails unless some label contains `text` (several may: another open file may say the same).
 fn shows_somewhere(harness: &Harness<'_, ChitieuApp>, text: &str) {
     let _ = harness.get_all_by_label_contains(text);
@@ -313,13 +318,7 @@ fn harness_of_width(width: f32, extra: usize) -> Harness<'static, ChitieuApp> {
         .build_eframe(|cc| ChitieuApp::new(cc, &[]));
     harness.run();
     for _ in 0..extra {
-        harness
-            .input_mut()
-            .dropped_files
-            .push(std::sync::Arc::new(Dropped(sample(
-                "bvcste-2016-2020.xlsx",
-            ))));
-        harness.run();
+        drop_sample(&mut harness);
     }
     harness
 }
