@@ -435,15 +435,17 @@ pub fn load_bytes_watched(
     // Reading the sheets is the first step; each table read is one more.
     let steps = 1 + raw.grids.len() as u64;
     progress.report(1, steps);
-    for (step, grid) in (2..).zip(&raw.grids) {
+    // Each sheet's grid is let go as it is read.
+    for (step, grid) in (2..).zip(raw.grids) {
         if progress.is_cancelled() {
             return Err(LoadError::Cancelled {
                 file: file.to_owned(),
             });
         }
-        let header_row = forced_row(grid, options.header_row);
-        let sheet = grid.sheet.as_deref();
-        match table::read_table(grid, &context, header_row) {
+        let header_row = forced_row(&grid, options.header_row);
+        let sheet_name = grid.sheet.clone();
+        let sheet = sheet_name.as_deref();
+        match table::read_table_owned(grid, &context, header_row) {
             Ok(read) => absorb(&mut loaded, read, sheet),
             Err(NoTable {
                 searched,
@@ -1265,6 +1267,78 @@ mod tests {
             .unwrap();
         }
         text
+    }
+
+    /// A report table of `rows` indicators under goal rows, with a direction column, an
+    /// unreadable target and a budget line among them.
+    fn report_csv(rows: usize) -> String {
+        let mut text =
+            String::from("STT;Chỉ tiêu;Đơn vị tính;Chiều;Kế hoạch 2020;Thực hiện 2020\n");
+        for row in 0..rows {
+            if row % 300 == 0 {
+                writeln!(
+                    text,
+                    "{};Mục tiêu {};;;;",
+                    roman(row / 300 + 1),
+                    row / 300 + 1
+                )
+                .unwrap();
+            }
+            let target = if row == rows - 5 {
+                "chưa giao".to_owned()
+            } else {
+                format!("{}", 50 + row % 40)
+            };
+            let direction = if row % 7 == 0 { "giảm" } else { "" };
+            writeln!(
+                text,
+                "{};Chỉ tiêu {row};%;{direction};{target};{},{}",
+                row + 1,
+                40 + row % 50,
+                row % 10
+            )
+            .unwrap();
+        }
+        text.push_str(";Kinh phí thực hiện;triệu đồng;;1000;2750\n");
+        text
+    }
+
+    fn roman(number: usize) -> &'static str {
+        ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"][number - 1]
+    }
+
+    #[test]
+    fn a_grid_read_and_let_go_a_block_at_a_time_reads_as_a_whole() {
+        for (name, text) in [
+            ("report.csv", report_csv(1_000)),
+            ("long.csv", long_csv(2_345)),
+        ] {
+            let raw = read_grids(name, text.as_bytes(), &ImportOptions::default()).unwrap();
+            let mut context = Context::for_file(name);
+            context.fallback_format = raw.number_format_hint;
+            let whole = table::read_table(&raw.grids[0], &context, None).unwrap();
+            let owned = table::read_table_owned(raw.grids[0].clone(), &context, None).unwrap();
+            assert_eq!(owned.strategies, whole.strategies, "{name}");
+            assert_eq!(owned.warnings, whole.warnings, "{name}");
+            assert_eq!(owned.decisions, whole.decisions, "{name}");
+            assert_eq!(owned.header_row, whole.header_row, "{name}");
+            assert!(!owned.warnings.is_empty(), "{name}");
+        }
+        let raw = read_grids(
+            "report.csv",
+            report_csv(1_000).as_bytes(),
+            &ImportOptions::default(),
+        )
+        .unwrap();
+        let read =
+            table::read_table_owned(raw.grids[0].clone(), &Context::for_file("report.csv"), None)
+                .unwrap();
+        let strategy = &read.strategies[0];
+        assert_eq!(strategy.indicators.len(), 1_000);
+        assert_eq!(strategy.indicators.capacity(), 1_000);
+        assert_eq!(strategy.goals.len(), 4);
+        assert_eq!(strategy.indicators[999].goal.as_deref(), Some("IV"));
+        assert_eq!(strategy.budget.len(), 1);
     }
 
     #[test]

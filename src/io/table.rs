@@ -731,7 +731,33 @@ pub fn read_table(
     context: &Context,
     forced_header_row: Option<usize>,
 ) -> Result<TableRead, NoTable> {
-    Ok(start(grid, context, forced_header_row)?.finish())
+    Ok(start(grid, context, forced_header_row, usize::MAX)?.finish())
+}
+
+/// Rows read at a time by [`read_table_owned`] before their cells are let go.
+const OWNED_BLOCK_ROWS: usize = 256;
+
+/// Reads the indicator table of a grid it takes, as [`read_table`] does (the header, title and
+/// number format are decided on the whole grid, so the result is the same), but lets go of
+/// each block of rows' cells once they are read: a large sheet's cells and the indicators read
+/// from them are not held at once.
+pub fn read_table_owned(
+    mut grid: Grid,
+    context: &Context,
+    forced_header_row: Option<usize>,
+) -> Result<TableRead, NoTable> {
+    let mut started = start(&grid, context, forced_header_row, OWNED_BLOCK_ROWS)?;
+    let mut next = started.next_row;
+    while next < grid.rows.len() {
+        for cells in &mut grid.rows[..next] {
+            *cells = Vec::new();
+        }
+        let end = next.saturating_add(OWNED_BLOCK_ROWS).min(grid.rows.len());
+        started.more_rows(&grid, context, next..end);
+        next = end;
+    }
+    drop(grid);
+    Ok(started.finish())
 }
 
 /// Reads the indicator table of a grid that holds only the first rows of a long table: after
@@ -745,18 +771,20 @@ pub fn read_table_in_chunks(
     forced_header_row: Option<usize>,
     mut refill: impl FnMut(&mut Grid) -> bool,
 ) -> Result<TableRead, NoTable> {
-    let mut started = start(grid, context, forced_header_row)?;
+    let mut started = start(grid, context, forced_header_row, usize::MAX)?;
     while refill(grid) {
         started.more(grid, context);
     }
     Ok(started.finish())
 }
 
-/// Finds the header and reads the rows of `grid` below it.
+/// Finds the header and reads up to `rows` rows of `grid` below it
+/// ([`Started::next_row`] is the first row not read).
 fn start(
     grid: &Grid,
     context: &Context,
     forced_header_row: Option<usize>,
+    rows: usize,
 ) -> Result<Started, NoTable> {
     let mut header = find_header(grid, forced_header_row).ok_or_else(|| NoTable {
         searched: grid.rows.len().min(HEADER_SEARCH_ROWS),
@@ -852,7 +880,8 @@ fn start(
         read: &mut read,
         state: &mut state,
     };
-    for row in data_start..grid.rows.len() {
+    let next_row = data_start.saturating_add(rows).min(grid.rows.len());
+    for row in data_start..next_row {
         if row < data_start + 2 && is_column_numbering(grid, row) {
             let line = grid.at(row, None).row;
             reader.read.decisions.push(Sentence::new(
@@ -873,6 +902,7 @@ fn start(
         format,
         title_span,
         state,
+        next_row: next_row.max(data_start),
     })
 }
 
@@ -883,11 +913,18 @@ struct Started {
     format: NumberFormat,
     title_span: Option<(Period, Period)>,
     state: RowState,
+    /// The first row of the grid given to [`start`] that was not read.
+    next_row: usize,
 }
 
 impl Started {
     /// Reads every row of `grid` (a later chunk of the same table, with no header).
     fn more(&mut self, grid: &Grid, context: &Context) {
+        self.more_rows(grid, context, 0..grid.rows.len());
+    }
+
+    /// Reads `rows` of `grid`, rows of the same table below those read before.
+    fn more_rows(&mut self, grid: &Grid, context: &Context, rows: std::ops::Range<usize>) {
         let mut reader = RowReader {
             grid,
             header: &self.header,
@@ -897,7 +934,7 @@ impl Started {
             read: &mut self.read,
             state: &mut self.state,
         };
-        for row in 0..grid.rows.len() {
+        for row in rows {
             reader.row(row);
         }
     }
@@ -1433,6 +1470,18 @@ impl<'a> RowReader<'a> {
         });
         if no_columns {
             self.state.only_strategy = Some(at);
+            if found.is_none()
+                && self.column(Role::Period).is_none()
+                && self.state.dimension_columns.is_empty()
+            {
+                // One row per indicator (a report or wide table): room for the rows left
+                // with content, rather than a list grown by doubling (given back at the end
+                // when some were not indicators).
+                let rows_left = (row..self.grid.rows.len())
+                    .filter(|row| !self.grid.row_is_empty(*row))
+                    .count();
+                self.read.strategies[at].indicators.reserve_exact(rows_left);
+            }
         }
         at
     }
@@ -1929,6 +1978,7 @@ fn finish(
         }
         indicator.breakdown.shrink_to_fit();
     }
+    strategy.indicators.shrink_to_fit();
     if strategy.span.is_none() {
         let mut periods = strategy.periods();
         periods.retain(|period| *period != UNDATED);

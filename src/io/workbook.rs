@@ -220,15 +220,19 @@ fn build(mut cells: Vec<Placed>, file: &str, sheet: &str) -> Grid {
     };
     let last_row = cells.last().map_or(first_row, |(row, _, _)| *row);
     grid.first_column = first_column + 1;
-    grid.rows = vec![Vec::new(); (last_row - first_row + 1) as usize];
+    // Each row as wide as its last cell, and no wider (rows are most of a sheet's memory).
+    let mut widths = vec![0usize; (last_row - first_row + 1) as usize];
+    for (row, column, _) in &cells {
+        let width = &mut widths[(row - first_row) as usize];
+        *width = (*width).max((column - first_column) as usize + 1);
+    }
+    grid.rows = widths
+        .into_iter()
+        .map(|width| vec![Cell::Empty; width])
+        .collect();
     grid.row_numbers = (first_row..=last_row).map(|row| row + 1).collect();
     for (row, column, cell) in cells {
-        let cells = &mut grid.rows[(row - first_row) as usize];
-        let at = (column - first_column) as usize;
-        if cells.len() <= at {
-            cells.resize(at + 1, Cell::Empty);
-        }
-        cells[at] = cell;
+        grid.rows[(row - first_row) as usize][(column - first_column) as usize] = cell;
     }
     grid
 }
