@@ -1288,7 +1288,7 @@ impl<'a> RowReader<'a> {
         let cells = self.code_and_name_cells(row);
         if has_values
             && let (Some((code_cell, name_cell)), Some((last_code, last_name))) =
-                (&cells, &self.state.last_indicator_cells)
+                (cells, &self.state.last_indicator_cells)
             && code_cell == last_code
             && name_cell == last_name
         {
@@ -1366,15 +1366,21 @@ impl<'a> RowReader<'a> {
             return;
         }
         if has_values {
-            self.state.last_indicator_cells = cells;
+            self.state.last_indicator_cells =
+                cells.map(|(code, name)| (code.clone(), name.clone()));
         }
         self.indicator_row(row, &code, &name);
     }
 
-    /// The shared text cells of the row's code and name, when both are text.
-    fn code_and_name_cells(&self, row: usize) -> Option<(smol_str::SmolStr, smol_str::SmolStr)> {
-        let text = |role| match self.grid.cell(row, self.column(role)?) {
-            Cell::Text(text) => Some(text.clone()),
+    /// The text cells of the row's code and name, when both are text (borrowed: a long
+    /// table's row compares them with the last indicator's without copying them).
+    fn code_and_name_cells(
+        &self,
+        row: usize,
+    ) -> Option<(&'a smol_str::SmolStr, &'a smol_str::SmolStr)> {
+        let grid: &'a Grid = self.grid;
+        let text = |role| match grid.cell(row, self.column(role)?) {
+            Cell::Text(text) => Some(text),
             _ => None,
         };
         Some((text(Role::Code)?, text(Role::Name)?))
@@ -1968,10 +1974,12 @@ fn finish(
     decisions: &mut Vec<Sentence>,
 ) {
     for (index, indicator) in strategy.indicators.iter_mut().enumerate() {
+        // Totals first: an indicator given only by its parts has its direction inferred from
+        // the totals made of them.
+        add_totals(indicator, decisions);
         if !explicit(index) {
             indicator.direction = infer_direction(indicator);
         }
-        add_totals(indicator, decisions);
         indicator.values.shrink_to_fit();
         for part in &mut indicator.breakdown {
             part.values.shrink_to_fit();
@@ -2207,5 +2215,69 @@ mod tests {
         assert!(read.decisions.iter().any(|d| d.contains("undated")));
         assert_eq!(read.strategies[0].span, None);
         assert!(read.warnings.is_empty());
+    }
+
+    #[test]
+    fn an_indicator_given_by_its_parts_takes_its_direction_from_their_totals() {
+        // Cases of violence by commune: each commune's target falls, so the total does.
+        let grid = grid(&[
+            &[
+                "Mã",
+                "Chỉ tiêu",
+                "ĐVT",
+                "Xã",
+                "Năm",
+                "Kế hoạch",
+                "Thực hiện",
+            ],
+            &[
+                "BL1",
+                "Số vụ bạo lực gia đình",
+                "vụ",
+                "Xã A",
+                "2019",
+                "12",
+                "11",
+            ],
+            &[
+                "BL1",
+                "Số vụ bạo lực gia đình",
+                "vụ",
+                "Xã B",
+                "2019",
+                "8",
+                "9",
+            ],
+            &[
+                "BL1",
+                "Số vụ bạo lực gia đình",
+                "vụ",
+                "Xã A",
+                "2020",
+                "10",
+                "7",
+            ],
+            &[
+                "BL1",
+                "Số vụ bạo lực gia đình",
+                "vụ",
+                "Xã B",
+                "2020",
+                "6",
+                "6",
+            ],
+        ]);
+        let read = read_table(&grid, &Context::for_file("t.csv"), None).unwrap();
+        let indicator = &read.strategies[0].indicators[0];
+        assert_eq!(indicator.breakdown.len(), 2);
+        let total = indicator
+            .value(2020)
+            .unwrap()
+            .target
+            .as_ref()
+            .unwrap()
+            .value;
+        assert!((total - 16.0).abs() < 1e-9);
+        assert_eq!(indicator.direction, Direction::Decrease);
     }
 }
