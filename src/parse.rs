@@ -217,8 +217,35 @@ fn digits_value(digits: &str, format: NumberFormat) -> Option<f64> {
 
 /// Formats a number for exports and formulas: `.` decimals, no thousands separators, no
 /// trailing zeros ("96.245", "66000", "52.4").
+///
+/// A spreadsheet's typed numbers are all written this way on import, so the common cases are
+/// quick: a whole number is written as an integer, and a number under 10⁹ whose shortest
+/// round-trip form has at most six decimals is that form (the same text as rounding to six
+/// places: such a number is within 1.2 × 10⁻⁷ of it).
 #[must_use]
 pub fn format_plain(value: f64) -> String {
+    if value.is_finite() && value.fract() == 0.0 && value.abs() < 1e15 {
+        if value == 0.0 && value.is_sign_negative() {
+            return "-0".to_owned();
+        }
+        // Exact: whole numbers under 10¹⁵ fit an i64.
+        #[allow(clippy::cast_possible_truncation)]
+        return (value as i64).to_string();
+    }
+    if value.is_finite() && value.abs() < 1e9 {
+        let shortest = value.to_string();
+        if shortest
+            .split_once('.')
+            .is_some_and(|(_, decimals)| decimals.len() <= 6)
+        {
+            return shortest;
+        }
+    }
+    format_plain_slow(value)
+}
+
+/// [`format_plain`] by rounding to six places and dropping trailing zeros.
+fn format_plain_slow(value: f64) -> String {
     if value.is_finite() && value.fract() == 0.0 && value.abs() < 1e15 {
         format!("{value:.0}")
     } else {
@@ -541,6 +568,46 @@ impl FormatVote {
 
 #[cfg(test)]
 mod tests {
+    proptest::proptest! {
+        #[test]
+        fn plain_numbers_are_written_as_rounding_to_six_places_writes_them(
+            whole in -1_000_000_000_000_000i64..1_000_000_000_000_000,
+            scaled in -2_000_000_000_000i64..2_000_000_000_000,
+            places in 0u32..9,
+            bits in proptest::num::f64::ANY,
+        ) {
+            #[allow(clippy::cast_precision_loss)]
+            let (whole, decimal) = (whole as f64, scaled as f64 / 10f64.powi(places.cast_signed()));
+            for value in [whole, decimal, bits, -decimal, decimal * 1e3] {
+                proptest::prop_assert_eq!(format_plain(value), format_plain_slow(value), "{:e}", value);
+            }
+        }
+    }
+
+    #[test]
+    fn plain_numbers_at_the_edges() {
+        for value in [
+            0.0,
+            -0.0,
+            1e15,
+            -1e15,
+            999_999_999.999_999,
+            1e9,
+            0.000_000_1,
+            1e-7,
+            0.1 + 0.2,
+            f64::NAN,
+            f64::INFINITY,
+            96.245,
+            723.8,
+        ] {
+            assert_eq!(format_plain(value), format_plain_slow(value), "{value:e}");
+        }
+        assert_eq!(format_plain(-0.0), "-0");
+        assert_eq!(format_plain(66_000.0), "66000");
+        assert_eq!(format_plain(0.1 + 0.2), "0.3");
+    }
+
     use super::NumberFormat::{DecimalComma, DecimalPoint};
     use super::*;
 
