@@ -220,19 +220,21 @@ fn build(mut cells: Vec<Placed>, file: &str, sheet: &str) -> Grid {
     };
     let last_row = cells.last().map_or(first_row, |(row, _, _)| *row);
     grid.first_column = first_column + 1;
-    // Each row as wide as its last cell, and no wider (rows are most of a sheet's memory).
-    let mut widths = vec![0usize; (last_row - first_row + 1) as usize];
-    for (row, column, _) in &cells {
-        let width = &mut widths[(row - first_row) as usize];
-        *width = (*width).max((column - first_column) as usize + 1);
-    }
-    grid.rows = widths
-        .into_iter()
-        .map(|width| vec![Cell::Empty; width])
-        .collect();
+    grid.rows = vec![Vec::new(); (last_row - first_row + 1) as usize];
     grid.row_numbers = (first_row..=last_row).map(|row| row + 1).collect();
-    for (row, column, cell) in cells {
-        grid.rows[(row - first_row) as usize][(column - first_column) as usize] = cell;
+    // Each row as wide as its last cell, and no wider (rows are most of a sheet's memory): the
+    // cells are sorted, so a row's cells are one run whose last cell is its last column.
+    let mut start = 0;
+    while start < cells.len() {
+        let row = cells[start].0;
+        let end = start + cells[start..].partition_point(|(other, _, _)| *other == row);
+        let width = (cells[end - 1].1 - first_column) as usize + 1;
+        let mut laid = vec![Cell::Empty; width];
+        for (_, column, cell) in &mut cells[start..end] {
+            laid[(*column - first_column) as usize] = std::mem::replace(cell, Cell::Empty);
+        }
+        grid.rows[(row - first_row) as usize] = laid;
+        start = end;
     }
     grid
 }
