@@ -1129,8 +1129,8 @@ struct RowState {
     key_ids: FxHashMap<String, u32>,
     /// Breakdown key values by number, and whether each means a total ("Tổng", "Toàn tỉnh").
     key_values: Vec<(String, bool)>,
-    /// The interned keys of the row being read (kept to avoid an allocation per row).
-    key_scratch: Vec<u32>,
+    /// The interned keys of the row being read.
+    key_scratch: KeyIds,
     /// Folded forms of texts seen (names, codes, communes repeat on every row of a long table),
     /// as positions in `fold_list`.
     folds: FxHashMap<String, usize>,
@@ -1195,7 +1195,12 @@ fn role_slot(role: Role) -> Option<usize> {
 }
 
 /// A breakdown part of an indicator: (strategy, indicator, interned key values).
-type BreakdownKey = (usize, usize, Vec<u32>);
+type BreakdownKey = (usize, usize, KeyIds);
+
+/// A row's interned breakdown key values, one per dimension column: inline up to four columns
+/// (place, sex, age group …), so that a long table's tens of thousands of parts are indexed
+/// without an allocation each.
+type KeyIds = smallvec::SmallVec<[u32; 4]>;
 
 /// Folded words that make a breakdown value a total rather than a part.
 const TOTAL_KEYS: &[&str] = &[
