@@ -1751,7 +1751,7 @@ impl<'a> RowReader<'a> {
         if values.is_empty() {
             // A new indicator or part: room for exactly the periods of this row (a wide row
             // gives them all at once), rather than a list grown by doubling.
-            let mut periods: Vec<Period> = targets
+            let mut periods: smallvec::SmallVec<[Period; 16]> = targets
                 .iter()
                 .map(|(period, _)| *period)
                 .chain(actuals.iter().map(|(period, _)| *period))
