@@ -227,7 +227,11 @@ fn build(mut cells: Vec<Placed>, file: &str, sheet: &str) -> Grid {
     let mut start = 0;
     while start < cells.len() {
         let row = cells[start].0;
-        let end = start + cells[start..].partition_point(|(other, _, _)| *other == row);
+        let end = start
+            + cells[start..]
+                .iter()
+                .take_while(|(other, _, _)| *other == row)
+                .count();
         let width = (cells[end - 1].1 - first_column) as usize + 1;
         let mut laid = vec![Cell::Empty; width];
         for (_, column, cell) in &mut cells[start..end] {
