@@ -1970,9 +1970,10 @@ fn join_nonempty(parts: &[String]) -> String {
         .join("; ")
 }
 
-/// Completes a strategy after its rows are read: directions not given by a column are inferred
-/// from the target's comparator (≤, < → decrease; range → range), else from a baseline above the
-/// target or targets falling over the periods; the span defaults to the periods.
+/// Completes a strategy after its rows are read: totals are made from breakdowns; directions
+/// not given by a column are then inferred from the indicator's own targets, totals included:
+/// their comparator (≤, < → decrease; range → range), else a baseline above the first target
+/// or targets falling over the periods; the span defaults to the periods.
 fn finish(
     strategy: &mut Strategy,
     explicit: impl Fn(usize) -> bool,
