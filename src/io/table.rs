@@ -748,10 +748,12 @@ pub fn read_table_owned(
 ) -> Result<TableRead, NoTable> {
     let mut started = start(&grid, context, forced_header_row, OWNED_BLOCK_ROWS)?;
     let mut next = started.next_row;
+    let mut freed = 0;
     while next < grid.rows.len() {
-        for cells in &mut grid.rows[..next] {
+        for cells in &mut grid.rows[freed..next] {
             *cells = Vec::new();
         }
+        freed = next;
         let end = next.saturating_add(OWNED_BLOCK_ROWS).min(grid.rows.len());
         started.more_rows(&grid, context, next..end);
         next = end;
