@@ -224,24 +224,34 @@ fn digits_value(digits: &str, format: NumberFormat) -> Option<f64> {
 /// places: such a number is within 1.2 × 10⁻⁷ of it).
 #[must_use]
 pub fn format_plain(value: f64) -> String {
+    with_plain(value, str::to_owned)
+}
+
+/// [`format_plain`]'s text handed to `write`, without allocating in the quick cases (a whole
+/// number is written by `itoa`, the shortest round-trip form by `ryu`), so that a caller that
+/// keeps the text inline (a cell's text as written) makes no temporary `String`.
+pub fn with_plain<R>(value: f64, write: impl FnOnce(&str) -> R) -> R {
     if value.is_finite() && value.fract() == 0.0 && value.abs() < 1e15 {
         if value == 0.0 && value.is_sign_negative() {
-            return "-0".to_owned();
+            return write("-0");
         }
         // Exact: whole numbers under 10¹⁵ fit an i64.
         #[allow(clippy::cast_possible_truncation)]
-        return (value as i64).to_string();
+        return write(itoa::Buffer::new().format(value as i64));
     }
     if value.is_finite() && value.abs() < 1e9 {
-        let shortest = value.to_string();
-        if shortest
-            .split_once('.')
-            .is_some_and(|(_, decimals)| decimals.len() <= 6)
+        let mut buffer = ryu::Buffer::new();
+        // `ryu` writes small numbers with an exponent ("1e-6"); those take the slow way.
+        let shortest = buffer.format_finite(value);
+        if !shortest.contains('e')
+            && shortest
+                .split_once('.')
+                .is_some_and(|(_, decimals)| decimals.len() <= 6)
         {
-            return shortest;
+            return write(shortest);
         }
     }
-    format_plain_slow(value)
+    write(&format_plain_slow(value))
 }
 
 /// [`format_plain`] by rounding to six places and dropping trailing zeros.

@@ -68,6 +68,10 @@ impl Cell {
     pub fn as_compact_text(&self) -> compact_str::CompactString {
         match self {
             Self::Text(text) => compact_str::CompactString::new(&**text),
+            Self::Number {
+                value,
+                percent: false,
+            } => crate::parse::with_plain(*value, |text| compact_str::CompactString::new(text)),
             _ => self.as_text().into(),
         }
     }
