@@ -16,7 +16,7 @@ use std::borrow::Cow;
 
 use rustc_hash::FxHashMap;
 
-use crate::text::{clean, clean_nfc_cow, fold, is_roman_numeral, years};
+use crate::text::{clean, clean_nfc_cow, fold, fold_opening, is_roman_numeral, years};
 
 use super::grid::{Cell, Grid};
 
@@ -1133,10 +1133,6 @@ struct RowState {
     key_values: Vec<(String, bool)>,
     /// The interned keys of the row being read.
     key_scratch: KeyIds,
-    /// Folded forms of texts seen (names, codes, communes repeat on every row of a long table),
-    /// as positions in `fold_list`.
-    folds: FxHashMap<String, usize>,
-    fold_list: Vec<String>,
     /// Per strategy (by position): indicator position by code, and by name for rows without one.
     indicator_codes: Vec<FxHashMap<String, usize>>,
     indicator_names: Vec<FxHashMap<String, usize>>,
@@ -1224,6 +1220,11 @@ const TOTAL_KEYS: &[&str] = &[
 /// Folded words that open a totals row's name.
 const TOTAL_ROW_WORDS: &[&str] = &["tong", "cong", "total", "sum", "tong so", "tong cong"];
 
+/// How much of a row's name and code is folded to look for the words that open them
+/// ([`TOTAL_ROW_WORDS`], [`BUDGET_WORDS`], "trong đó"): more than the longest word, so that
+/// what follows it is seen too.
+const KEYWORD_OPENING: usize = 16;
+
 /// Words that open a budget line's name.
 const BUDGET_WORDS: &[&str] = &[
     "kinh phi",
@@ -1302,7 +1303,7 @@ impl<'a> RowReader<'a> {
             self.indicator_row(row, &code, &name);
             return;
         }
-        let folded_name = self.folded(&name);
+        let folded_name = fold_opening(&name, KEYWORD_OPENING);
         if !has_values && (is_roman_numeral(&code) || is_goal_code(&code)) && !name.is_empty() {
             self.state.current_goal = Some(code.trim_end_matches('.').to_owned());
             let strategy = self.strategy_for(row);
@@ -1315,11 +1316,7 @@ impl<'a> RowReader<'a> {
             }
             return;
         }
-        let folded_code = self.folded(&code);
-        let (folded_name, folded_code) = (
-            &self.state.fold_list[folded_name],
-            &self.state.fold_list[folded_code],
-        );
+        let folded_code = fold_opening(&code, KEYWORD_OPENING);
         if ["trong do", "of which"]
             .iter()
             .any(|word| folded_name.starts_with(word) || folded_code.starts_with(word))
@@ -1391,17 +1388,6 @@ impl<'a> RowReader<'a> {
             _ => None,
         };
         Some((text(Role::Code)?, text(Role::Name)?))
-    }
-
-    /// [`fold`] of a text, remembered: its position in `fold_list`.
-    fn folded(&mut self, text: &str) -> usize {
-        if let Some(at) = self.state.folds.get(text) {
-            return *at;
-        }
-        self.state.fold_list.push(fold(text));
-        let at = self.state.fold_list.len() - 1;
-        self.state.folds.insert(text.to_owned(), at);
-        at
     }
 
     /// The position of the row's indicator if an earlier row already read it (a long table
@@ -2154,6 +2140,17 @@ mod tests {
             assert_eq!(role_slot(*role), Some(slot), "{role:?}");
         }
         assert_eq!(role_slot(Role::Target(Some(2020))), None);
+    }
+
+    #[test]
+    fn the_folded_opening_of_a_name_holds_every_opening_word_and_what_follows_it() {
+        let words = TOTAL_ROW_WORDS
+            .iter()
+            .chain(BUDGET_WORDS)
+            .chain(&["trong do", "of which"]);
+        for word in words {
+            assert!(word.len() < KEYWORD_OPENING, "{word}");
+        }
     }
 
     #[test]
