@@ -951,36 +951,87 @@ fn read_workbook(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<Ra
     let mut grids = Vec::with_capacity(sheets.len());
     let mut decisions = Vec::new();
     let mut warnings = Vec::new();
-    let hidden = visibility::hidden_in_workbook(bytes, &sheets);
-    for sheet in &sheets {
-        let (mut grid, hidden_content) = workbook::sheet_grid(
-            &mut workbook,
-            sheet,
-            file,
-            hidden.get(sheet),
-            options.include_hidden,
-        )
-        .map_err(|error| LoadError::Sheet {
-            file: file.to_owned(),
-            sheet: sheet.clone(),
-            message: error.to_string(),
-        })?;
-        if !hidden_content.is_empty() {
-            let sentence = hidden_content.sentence(options.include_hidden);
-            if options.include_hidden {
-                decisions.push(Sentence::new(
-                    format!("sheet \"{sheet}\": {}", sentence.en),
-                    format!("trang tính \"{sheet}\": {}", sentence.vi),
-                ));
-            } else {
-                warnings.push(Warning {
-                    at: crate::model::CellRef::new(file, Some(sheet.as_str().into()), 0, 0),
-                    message: sentence,
-                });
-            }
+    // Hidden rows and columns are found by a pass of their own over the sheets' XML, on a
+    // second thread while calamine reads the first sheet's cells; they are applied after.
+    let sheets = &sheets;
+    let hidden = std::sync::OnceLock::new();
+    std::thread::scope(|scope| -> Result<(), LoadError> {
+        let mut pending = Some(
+            std::thread::Builder::new()
+                .name("chitieu-visibility".into())
+                .spawn_scoped(scope, || visibility::hidden_in_workbook(bytes, sheets)),
+        );
+        for sheet in sheets {
+            let hidden_of_sheet = || {
+                hidden
+                    .get_or_init(|| match pending.take() {
+                        Some(Ok(thread)) => thread
+                            .join()
+                            .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                        _ => visibility::hidden_in_workbook(bytes, sheets),
+                    })
+                    .get(sheet)
+            };
+            let (grid, hidden_content) = workbook::sheet_grid(
+                &mut workbook,
+                sheet,
+                file,
+                hidden_of_sheet,
+                options.include_hidden,
+            )
+            .map_err(|error| LoadError::Sheet {
+                file: file.to_owned(),
+                sheet: sheet.clone(),
+                message: error.to_string(),
+            })?;
+            grids.push(finish_sheet(
+                file,
+                sheet,
+                grid,
+                &hidden_content,
+                options,
+                &mut decisions,
+                &mut warnings,
+            ));
         }
-        if let Some(legacy) = workbook::convert_legacy_text(&mut grid) {
+        Ok(())
+    })?;
+    Ok(RawFile {
+        file: file.to_owned(),
+        grids,
+        decisions,
+        warnings,
+        ..RawFile::default()
+    })
+}
+
+/// A sheet's grid once read: what it hid is told (a warning, or a decision when hidden cells
+/// were read on request), and text typed in a legacy Vietnamese encoding is converted.
+fn finish_sheet(
+    file: &str,
+    sheet: &str,
+    mut grid: Grid,
+    hidden_content: &visibility::HiddenContent,
+    options: &ImportOptions,
+    decisions: &mut Vec<Sentence>,
+    warnings: &mut Vec<Warning>,
+) -> Grid {
+    if !hidden_content.is_empty() {
+        let sentence = hidden_content.sentence(options.include_hidden);
+        if options.include_hidden {
             decisions.push(Sentence::new(
+                format!("sheet \"{sheet}\": {}", sentence.en),
+                format!("trang tính \"{sheet}\": {}", sentence.vi),
+            ));
+        } else {
+            warnings.push(Warning {
+                at: crate::model::CellRef::new(file, Some(sheet.into()), 0, 0),
+                message: sentence,
+            });
+        }
+    }
+    if let Some(legacy) = workbook::convert_legacy_text(&mut grid) {
+        decisions.push(Sentence::new(
                 format!(
                     "sheet \"{sheet}\": text converted from the legacy Vietnamese encoding {} to Unicode",
                     legacy.name()
@@ -990,8 +1041,8 @@ fn read_workbook(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<Ra
                     legacy.name()
                 ),
             ));
-            warnings.push(Warning {
-                at: crate::model::CellRef::new(file, Some(sheet.as_str().into()), 0, 0),
+        warnings.push(Warning {
+                at: crate::model::CellRef::new(file, Some(sheet.into()), 0, 0),
                 message: Sentence::new(
                     format!(
                         "the sheet was typed in the legacy Vietnamese encoding {} (its text shows as \"ChØ tiªu\" without the font); it was converted to Unicode",
@@ -1003,16 +1054,8 @@ fn read_workbook(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<Ra
                     ),
                 ),
             });
-        }
-        grids.push(grid);
     }
-    Ok(RawFile {
-        file: file.to_owned(),
-        grids,
-        decisions,
-        warnings,
-        ..RawFile::default()
-    })
+    grid
 }
 
 /// The grid index of a 1-based row chosen by the user.

@@ -31,11 +31,14 @@ pub fn sheet_names(workbook: &Sheets<Cursor<&[u8]>>) -> Vec<String> {
 /// Reads one sheet into a grid. The cells of the rows and columns `hidden` names are left out
 /// unless `include_hidden`; either way, the hidden rows and columns that held content are
 /// returned, so that the reader can say what it left out or read.
-pub fn sheet_grid(
+///
+/// `hidden` is asked for the sheet's hidden rows and columns once its cells are read (they may
+/// still be being found on another thread meanwhile).
+pub fn sheet_grid<'h>(
     workbook: &mut Sheets<Cursor<&[u8]>>,
     sheet: &str,
     file: &str,
-    hidden: Option<&Hidden>,
+    hidden: impl FnOnce() -> Option<&'h Hidden>,
     include_hidden: bool,
 ) -> Result<(Grid, HiddenContent), calamine::Error> {
     let mut cells = if let Sheets::Xlsx(xlsx) = &mut *workbook {
@@ -43,6 +46,7 @@ pub fn sheet_grid(
     } else {
         guarded(|| range_cells(workbook, sheet))?
     };
+    let hidden = hidden();
     let content = hidden.map_or_else(HiddenContent::default, |hidden| {
         hidden_content(&mut cells, hidden, include_hidden)
     });
