@@ -228,7 +228,7 @@ pub fn format_plain(value: f64) -> String {
 }
 
 /// [`format_plain`]'s text handed to `write`, without allocating in the quick cases (a whole
-/// number is written by `itoa`, the shortest round-trip form by `ryu`), so that a caller that
+/// number is written by `itoa`, the shortest round-trip form by `zmij`), so that a caller that
 /// keeps the text inline (a cell's text as written) makes no temporary `String`.
 pub fn with_plain<R>(value: f64, write: impl FnOnce(&str) -> R) -> R {
     if value.is_finite() && value.fract() == 0.0 && value.abs() < 1e15 {
@@ -240,8 +240,8 @@ pub fn with_plain<R>(value: f64, write: impl FnOnce(&str) -> R) -> R {
         return write(itoa::Buffer::new().format(value as i64));
     }
     if value.is_finite() && value.abs() < 1e9 {
-        let mut buffer = ryu::Buffer::new();
-        // `ryu` writes small numbers with an exponent ("1e-6"); those take the slow way.
+        let mut buffer = zmij::Buffer::new();
+        // `zmij` writes small numbers with an exponent ("1e-6"); those take the slow way.
         let shortest = buffer.format_finite(value);
         if !shortest.contains('e')
             && shortest
