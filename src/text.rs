@@ -132,12 +132,48 @@ pub fn fold(text: &str) -> String {
 /// The opening of [`fold`]`(text)`: the whole of it when it is at most `bytes` bytes long,
 /// otherwise a prefix of it at least `bytes` long. Enough for a check on how a text starts (a
 /// keyword of up to `bytes - 1` bytes and whether anything follows it), without folding a long
-/// name whole.
+/// name whole. Inline up to 24 bytes.
 #[must_use]
 pub fn fold_opening(text: &str, bytes: usize) -> compact_str::CompactString {
-    let mut out = String::new();
+    let mut out = compact_str::CompactString::const_new("");
     fold_into(text, bytes, &mut out);
-    out.into()
+    out
+}
+
+/// Where a fold is written: a `String`, or a `CompactString` kept inline when short.
+trait FoldOut {
+    fn len(&self) -> usize;
+    fn push(&mut self, c: char);
+    /// Takes off a trailing space, if there is one.
+    fn trim_space(&mut self);
+}
+
+impl FoldOut for String {
+    fn len(&self) -> usize {
+        self.len()
+    }
+    fn push(&mut self, c: char) {
+        self.push(c);
+    }
+    fn trim_space(&mut self) {
+        if self.ends_with(' ') {
+            self.pop();
+        }
+    }
+}
+
+impl FoldOut for compact_str::CompactString {
+    fn len(&self) -> usize {
+        self.len()
+    }
+    fn push(&mut self, c: char) {
+        self.push(c);
+    }
+    fn trim_space(&mut self) {
+        if self.ends_with(' ') {
+            self.pop();
+        }
+    }
 }
 
 /// [`fold`] into `out`, stopping once `out` is longer than `limit` bytes (a trailing space is
@@ -146,7 +182,7 @@ pub fn fold_opening(text: &str, bytes: usize) -> compact_str::CompactString {
 /// Each character is decomposed on its own (`decompose_canonical`) rather than through the
 /// NFD iterator: NFD is those decompositions with combining marks put in canonical order, and
 /// the marks are dropped here, so the result is the same without the reordering buffer.
-fn fold_into(text: &str, limit: usize, out: &mut String) {
+fn fold_into(text: &str, limit: usize, out: &mut impl FoldOut) {
     let mut space = true;
     for c in text.chars() {
         if out.len() > limit {
@@ -158,21 +194,27 @@ fn fold_into(text: &str, limit: usize, out: &mut String) {
             decompose_canonical(c, |part| fold_char(part, out, &mut space));
         }
     }
-    if out.ends_with(' ') {
-        out.pop();
-    }
+    out.trim_space();
 }
 
 /// One character of a decomposed text into a fold: marks dropped, "đ" as "d", white space
 /// (and `_`) as one space, letters in lower case.
-fn fold_char(c: char, out: &mut String, space: &mut bool) {
-    if is_combining_mark(c) {
+fn fold_char(c: char, out: &mut impl FoldOut, space: &mut bool) {
+    let c = if c.is_ascii() {
+        // No ASCII character is a mark or lower-cases to more than itself.
+        if c == '_' {
+            ' '
+        } else {
+            c.to_ascii_lowercase()
+        }
+    } else if is_combining_mark(c) {
         return;
-    }
-    let c = match c {
-        'đ' | 'Đ' => 'd',
-        '_' | '\u{a0}' | '\u{feff}' => ' ',
-        other => other,
+    } else {
+        match c {
+            'đ' | 'Đ' => 'd',
+            '\u{a0}' | '\u{feff}' => ' ',
+            other => other,
+        }
     };
     if c.is_whitespace() {
         if !*space {
@@ -181,12 +223,14 @@ fn fold_char(c: char, out: &mut String, space: &mut bool) {
         }
         return;
     }
-    if c.is_ascii() {
-        out.push(c.to_ascii_lowercase());
-    } else {
-        out.extend(c.to_lowercase());
-    }
     *space = false;
+    if c.is_ascii() {
+        out.push(c);
+    } else {
+        for lower in c.to_lowercase() {
+            out.push(lower);
+        }
+    }
 }
 
 /// Whether a spreadsheet would run the text as a formula: it starts with `=`, `+`, `@`, tab or
@@ -346,10 +390,26 @@ mod tests {
 
     /// [`fold`] as first written: through the NFD iterator.
     fn fold_through_nfd(text: &str) -> String {
-        let mut out = String::new();
+        let mut out = String::with_capacity(text.len());
         let mut space = true;
         for c in text.nfd() {
-            fold_char(c, &mut out, &mut space);
+            if is_combining_mark(c) {
+                continue;
+            }
+            let c = match c {
+                'đ' | 'Đ' => 'd',
+                '_' | '\u{a0}' | '\u{feff}' => ' ',
+                other => other,
+            };
+            if c.is_whitespace() {
+                if !space {
+                    out.push(' ');
+                    space = true;
+                }
+                continue;
+            }
+            out.extend(c.to_lowercase());
+            space = false;
         }
         if out.ends_with(' ') {
             out.pop();

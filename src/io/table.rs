@@ -16,7 +16,7 @@ use std::borrow::Cow;
 
 use rustc_hash::FxHashMap;
 
-use crate::text::{clean, clean_nfc_cow, fold, fold_opening, is_roman_numeral, years};
+use crate::text::{clean, clean_cow, clean_nfc_cow, fold, fold_opening, is_roman_numeral, years};
 
 use super::grid::{Cell, Grid};
 
@@ -144,6 +144,16 @@ fn with_year(name: &str, year: Option<Period>) -> String {
 /// "Thực hiện 6 tháng", "Quý I") is not a yearly value and gets no role.
 #[must_use]
 pub fn classify(header: &str) -> Option<Role> {
+    // A number that holds no year ("57", "45.3", "1,5") names no column: its words are digits,
+    // which no role's words are. The header search meets one in most cells of the rows it
+    // tries, so it is answered here without folding.
+    if header
+        .bytes()
+        .all(|byte| byte.is_ascii_digit() || byte == b'.' || byte == b',')
+        && crate::text::last_year(header).is_none()
+    {
+        return None;
+    }
     let role = classify_words(header).or_else(|| {
         let plain = without_parentheses(header);
         if plain == header.trim() {
@@ -1272,7 +1282,15 @@ impl<'a> RowReader<'a> {
                 }
                 cleaned
             }
-            other => Cow::Owned(clean(&other.as_text())),
+            other => {
+                // A number's or a date's text is clean already, as a rule.
+                let text = other.as_text();
+                Cow::Owned(if matches!(clean_cow(&text), Cow::Borrowed(_)) {
+                    text
+                } else {
+                    clean(&text)
+                })
+            }
         }
     }
 
@@ -2151,6 +2169,21 @@ mod tests {
         for word in words {
             assert!(word.len() < KEYWORD_OPENING, "{word}");
         }
+    }
+
+    #[test]
+    fn numbers_without_a_year_name_no_column_and_years_still_do() {
+        for text in ["57", "45.3", "1,5", "0", "", "199", "20201", "12.2020.5"] {
+            assert_eq!(classify(text), None, "{text}");
+            assert_eq!(classify_words(text), None, "{text}");
+        }
+        assert!(matches!(
+            classify("2020"),
+            Some(Role::Actual {
+                period: Some(2020),
+                ..
+            })
+        ));
     }
 
     #[test]
