@@ -503,6 +503,13 @@ pub struct FormatVote {
 }
 
 impl FormatVote {
+    /// Adds another vote's counts (of more cells) to these.
+    pub fn add_counts(&mut self, other: Self) {
+        self.comma += other.comma;
+        self.point += other.point;
+        self.ambiguous += other.ambiguous;
+    }
+
     /// Counts one cell's text.
     pub fn add(&mut self, text: &str) {
         for part in text.split('/') {

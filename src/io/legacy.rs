@@ -264,25 +264,59 @@ pub fn vietnamese_score(text: &str) -> i64 {
 /// all of them must be Windows-1252 text for a legacy reading to be considered.
 #[must_use]
 pub fn detect_in_text<'a>(texts: impl IntoIterator<Item = &'a str>) -> Option<Legacy> {
-    let mut bytes = Vec::new();
+    let mut sample = Sample::default();
     for text in texts {
-        if text.is_ascii() {
-            continue;
-        }
-        let (encoded, _, unmappable) = WINDOWS_1252.encode(text);
-        if unmappable {
-            return None;
-        }
-        bytes.extend_from_slice(&encoded);
-        bytes.push(b'\n');
-        if bytes.len() > SAMPLE {
+        if !sample.add(text) {
             break;
         }
     }
-    if bytes.is_empty() {
-        return None;
+    sample.decide()
+}
+
+/// [`detect_in_text`] a text at a time, for a sheet read a chunk of rows at a time: the same
+/// texts in the same order give the same answer.
+#[derive(Clone, Debug, Default)]
+pub struct Sample {
+    /// The non-ASCII texts so far as Windows-1252 bytes, one per line.
+    bytes: Vec<u8>,
+    /// A text was not Windows-1252, so the sheet is not in a legacy encoding.
+    unmappable: bool,
+}
+
+impl Sample {
+    /// Adds a cell's text; returns whether more texts could change the answer (false once a
+    /// text is not Windows-1252 or 64 KiB of text is gathered).
+    pub fn add(&mut self, text: &str) -> bool {
+        if !self.wants_more() {
+            return false;
+        }
+        if text.is_ascii() {
+            return true;
+        }
+        let (encoded, _, unmappable) = WINDOWS_1252.encode(text);
+        if unmappable {
+            self.unmappable = true;
+            return false;
+        }
+        self.bytes.extend_from_slice(&encoded);
+        self.bytes.push(b'\n');
+        self.wants_more()
     }
-    detect(&bytes, WINDOWS_1252)
+
+    /// Whether more texts could change [`Self::decide`].
+    #[must_use]
+    pub fn wants_more(&self) -> bool {
+        !self.unmappable && self.bytes.len() <= SAMPLE
+    }
+
+    /// The legacy encoding the texts added so far read as, if any.
+    #[must_use]
+    pub fn decide(&self) -> Option<Legacy> {
+        if self.unmappable || self.bytes.is_empty() {
+            return None;
+        }
+        detect(&self.bytes, WINDOWS_1252)
+    }
 }
 
 /// Converts text that a workbook stored as Windows-1252 letters from a legacy encoding

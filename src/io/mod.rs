@@ -365,7 +365,8 @@ fn load_saved(file: &str, bytes: &[u8]) -> Result<Option<Loaded>, LoadError> {
 
 /// How far a reader has come, shared with whoever watches it (another thread), and a way to
 /// stop it. Delimited text reports the share of its bytes read after each chunk of rows and
-/// stops there when cancelled; a workbook reports after each sheet.
+/// stops there when cancelled; a workbook reports after each sheet, and an XLSX sheet stops
+/// between chunks of rows when cancelled.
 #[derive(Debug, Default)]
 pub struct Progress {
     /// Parts done and in all, in units the reader chooses (bytes, sheets); 0 in all when
@@ -420,53 +421,123 @@ pub fn load_bytes_watched(
     if FileKind::sniff(bytes) == FileKind::Text {
         return load_text(file, bytes, options, progress);
     }
-    let raw = read_grids(file, bytes, options)?;
+    load_workbook(file, bytes, options, progress, true)
+}
+
+/// Rows of an XLSX sheet in its first chunk, where its table's header and number format are
+/// decided, and in each later chunk ([`workbook::stream_xlsx`]).
+const SHEET_FIRST_ROWS: u32 = 256;
+const SHEET_CHUNK_ROWS: u32 = 512;
+
+/// Reads a workbook's sheets into indicators, sheet by sheet. An XLSX sheet's table is read a
+/// chunk of rows at a time on this thread while calamine reads the next rows on another
+/// ([`stream_sheet`]); when that could read it otherwise than whole, and for other kinds of
+/// workbook, a sheet is read whole first ([`workbook::sheet_grid`]). `stream` false reads every
+/// sheet whole (to check that both ways read the same).
+fn load_workbook(
+    file: &str,
+    bytes: &[u8],
+    options: &ImportOptions,
+    progress: &Progress,
+    stream: bool,
+) -> Result<Loaded, LoadError> {
+    check_not_blank(file, bytes)?;
+    let (mut workbook, sheets) = open_sheets(file, bytes, options)?;
     let mut context = Context::for_file(file);
     context.number_format = options.number_format;
-    context.fallback_format = raw.number_format_hint;
+    context.fallback_format = options.number_format;
     context.roles.clone_from(&options.columns);
     let mut loaded = Loaded {
         file: file.to_owned(),
-        warnings: raw.warnings,
-        decisions: raw.decisions,
         ..Loaded::default()
     };
+    // What is told of the sheets themselves (hidden content, legacy encoding) comes before
+    // what their tables tell.
+    let mut sheet_decisions = Vec::new();
+    let mut sheet_warnings = Vec::new();
     let mut first_failure = None;
-    // Reading the sheets is the first step; each table read is one more.
-    let steps = 1 + raw.grids.len() as u64;
+    // Opening the workbook is the first step; each sheet read is one more.
+    let steps = 1 + sheets.len() as u64;
     progress.report(1, steps);
-    // Each sheet's grid is let go as it is read.
-    for (step, grid) in (2..).zip(raw.grids) {
-        if progress.is_cancelled() {
-            return Err(LoadError::Cancelled {
-                file: file.to_owned(),
-            });
-        }
-        let header_row = forced_row(&grid, options.header_row);
-        let sheet_name = grid.sheet.clone();
-        let sheet = sheet_name.as_deref();
-        match table::read_table_owned(grid, &context, header_row) {
-            Ok(read) => absorb(&mut loaded, read, sheet),
-            Err(NoTable {
-                searched,
-                part_of_year,
-            }) => {
-                if let Some(sheet) = sheet {
+    let sheets = &sheets;
+    let cancelled = || LoadError::Cancelled {
+        file: file.to_owned(),
+    };
+    std::thread::scope(|scope| -> Result<(), LoadError> {
+        let hidden = HiddenSheets::start(scope, bytes, sheets);
+        let hidden_of = |sheet: &str| hidden.of(bytes, sheets, sheet);
+        for (step, sheet) in (2..).zip(sheets) {
+            if progress.is_cancelled() {
+                return Err(cancelled());
+            }
+            let streamed = match &mut workbook {
+                calamine::Sheets::Xlsx(xlsx) if stream && options.header_row.is_none() => {
+                    stream_sheet(xlsx, sheet, file, &hidden_of, options, &context, progress)
+                }
+                _ => None,
+            };
+            if progress.is_cancelled() {
+                return Err(cancelled());
+            }
+            let read = if let Some(streamed) = streamed {
+                sheet_notes(
+                    file,
+                    sheet,
+                    &streamed.hidden_content,
+                    streamed.legacy,
+                    options,
+                    &mut sheet_decisions,
+                    &mut sheet_warnings,
+                );
+                Ok(streamed.read)
+            } else {
+                let (grid, hidden_content) = workbook::sheet_grid(
+                    &mut workbook,
+                    sheet,
+                    file,
+                    || hidden_of(sheet),
+                    options.include_hidden,
+                )
+                .map_err(|error| sheet_error(file, sheet, &error))?;
+                let grid = finish_sheet(
+                    file,
+                    sheet,
+                    grid,
+                    &hidden_content,
+                    options,
+                    &mut sheet_decisions,
+                    &mut sheet_warnings,
+                );
+                let header_row = forced_row(&grid, options.header_row);
+                // The grid is let go as it is read.
+                table::read_table_owned(grid, &context, header_row)
+            };
+            match read {
+                Ok(read) => absorb(&mut loaded, read, Some(sheet)),
+                Err(NoTable {
+                    searched,
+                    part_of_year,
+                }) => {
                     loaded.decisions.push(Sentence::new(
                         format!("sheet \"{sheet}\": no indicator table, skipped"),
                         format!("trang tính \"{sheet}\": không có bảng chỉ tiêu, bỏ qua"),
                     ));
+                    first_failure.get_or_insert(LoadError::NoTable {
+                        file: file.to_owned(),
+                        sheet: Some(sheet.clone()),
+                        searched,
+                        part_of_year,
+                    });
                 }
-                first_failure.get_or_insert(LoadError::NoTable {
-                    file: file.to_owned(),
-                    sheet: sheet.map(str::to_owned),
-                    searched,
-                    part_of_year,
-                });
             }
+            progress.report(step, steps);
         }
-        progress.report(step, steps);
-    }
+        Ok(())
+    })?;
+    sheet_decisions.append(&mut loaded.decisions);
+    loaded.decisions = sheet_decisions;
+    sheet_warnings.append(&mut loaded.warnings);
+    loaded.warnings = sheet_warnings;
     if loaded.strategies.is_empty() {
         return Err(first_failure.unwrap_or(LoadError::NoTable {
             file: file.to_owned(),
@@ -476,6 +547,73 @@ pub fn load_bytes_watched(
         }));
     }
     Ok(loaded)
+}
+
+/// An XLSX sheet's table read while the sheet is ([`stream_sheet`]).
+struct StreamedSheet {
+    read: TableRead,
+    hidden_content: visibility::HiddenContent,
+    legacy: Option<legacy::Legacy>,
+}
+
+/// Reads an XLSX sheet's table a chunk of rows at a time as calamine reads them on a second
+/// thread ([`workbook::stream_xlsx`], [`table::read_table_streamed`]). `None` when the sheet
+/// is to be read whole instead, to the same end as before: its chunks were not the whole
+/// read's rows, the whole sheet's cells decide another number format than the first chunk's,
+/// the first chunk has no table, the sheet has no cells, calamine failed (reading it whole
+/// gives the error), no thread could be started, or the reading was cancelled.
+fn stream_sheet<'h>(
+    xlsx: &mut calamine::Xlsx<std::io::Cursor<&[u8]>>,
+    sheet: &str,
+    file: &str,
+    hidden_of: &(impl Fn(&str) -> Option<&'h visibility::Hidden> + Sync),
+    options: &ImportOptions,
+    context: &Context,
+    progress: &Progress,
+) -> Option<StreamedSheet> {
+    std::thread::scope(|scope| {
+        let (full, chunks) = std::sync::mpsc::sync_channel::<Grid>(2);
+        let worker = std::thread::Builder::new()
+            .name("chitieu-sheet".into())
+            .spawn_scoped(scope, move || {
+                workbook::stream_xlsx(
+                    xlsx,
+                    sheet,
+                    file,
+                    || hidden_of(sheet),
+                    options.include_hidden,
+                    SHEET_FIRST_ROWS,
+                    SHEET_CHUNK_ROWS,
+                    // The reader stops taking chunks when it is cancelled or finds no table.
+                    |grid| full.send(grid).is_ok(),
+                )
+            })
+            .ok()?;
+        let read = chunks.recv().ok().map(|mut grid| {
+            table::read_table_streamed(&mut grid, context, |grid| {
+                if progress.is_cancelled() {
+                    return false;
+                }
+                match chunks.recv() {
+                    Ok(next) => {
+                        *grid = next;
+                        true
+                    }
+                    Err(_) => false,
+                }
+            })
+        });
+        drop(chunks);
+        let ended = worker.join().ok()?.ok()?;
+        if !ended.same_as_whole || progress.is_cancelled() {
+            return None;
+        }
+        Some(StreamedSheet {
+            read: read?.ok()??,
+            hidden_content: ended.hidden_content,
+            legacy: ended.legacy,
+        })
+    })
 }
 
 /// A file read into grids, before any indicator table is looked for.
@@ -922,10 +1060,19 @@ fn open_text<'a>(
     })
 }
 
-fn read_workbook(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<RawFile, LoadError> {
+/// A workbook open on its bytes.
+type Workbook<'b> = calamine::Sheets<std::io::Cursor<&'b [u8]>>;
+
+/// Opens a workbook after the checks on its size ([`limits`]) and lists the sheets to read:
+/// all of them, or the one the options name (its name matched without case or diacritics).
+fn open_sheets<'b>(
+    file: &str,
+    bytes: &'b [u8],
+    options: &ImportOptions,
+) -> Result<(Workbook<'b>, Vec<String>), LoadError> {
     limits::check_zip(file, bytes)?;
     limits::check_ole(file, bytes)?;
-    let mut workbook = workbook::open(bytes).map_err(|error| LoadError::Workbook {
+    let workbook = workbook::open(bytes).map_err(|error| LoadError::Workbook {
         file: file.to_owned(),
         message: error.to_string(),
     })?;
@@ -948,42 +1095,78 @@ fn read_workbook(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<Ra
         }
         None => names,
     };
+    Ok((workbook, sheets))
+}
+
+/// The hidden rows and columns of a workbook's sheets, found by a pass of their own over the
+/// sheets' XML on a second thread (started by [`HiddenSheets::start`]) while calamine reads
+/// cells; asked for once a sheet's cells are read.
+struct HiddenSheets<'scope> {
+    found: std::sync::OnceLock<std::collections::HashMap<String, visibility::Hidden>>,
+    pending: std::sync::Mutex<
+        Option<
+            std::thread::ScopedJoinHandle<
+                'scope,
+                std::collections::HashMap<String, visibility::Hidden>,
+            >,
+        >,
+    >,
+}
+
+impl<'scope> HiddenSheets<'scope> {
+    fn start<'env>(
+        scope: &'scope std::thread::Scope<'scope, 'env>,
+        bytes: &'env [u8],
+        sheets: &'env [String],
+    ) -> Self {
+        let pending = std::thread::Builder::new()
+            .name("chitieu-visibility".into())
+            .spawn_scoped(scope, move || visibility::hidden_in_workbook(bytes, sheets))
+            .ok();
+        Self {
+            found: std::sync::OnceLock::new(),
+            pending: std::sync::Mutex::new(pending),
+        }
+    }
+
+    /// What `sheet` hides, waiting for the pass if it is still running (or making it here if
+    /// no thread could be started).
+    fn of(&self, bytes: &[u8], sheets: &[String], sheet: &str) -> Option<&visibility::Hidden> {
+        self.found
+            .get_or_init(|| {
+                let pending = self
+                    .pending
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+                    .take();
+                match pending {
+                    Some(thread) => thread
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                    None => visibility::hidden_in_workbook(bytes, sheets),
+                }
+            })
+            .get(sheet)
+    }
+}
+
+fn read_workbook(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<RawFile, LoadError> {
+    let (mut workbook, sheets) = open_sheets(file, bytes, options)?;
     let mut grids = Vec::with_capacity(sheets.len());
     let mut decisions = Vec::new();
     let mut warnings = Vec::new();
-    // Hidden rows and columns are found by a pass of their own over the sheets' XML, on a
-    // second thread while calamine reads the first sheet's cells; they are applied after.
     let sheets = &sheets;
-    let hidden = std::sync::OnceLock::new();
     std::thread::scope(|scope| -> Result<(), LoadError> {
-        let mut pending = Some(
-            std::thread::Builder::new()
-                .name("chitieu-visibility".into())
-                .spawn_scoped(scope, || visibility::hidden_in_workbook(bytes, sheets)),
-        );
+        let hidden = HiddenSheets::start(scope, bytes, sheets);
         for sheet in sheets {
-            let hidden_of_sheet = || {
-                hidden
-                    .get_or_init(|| match pending.take() {
-                        Some(Ok(thread)) => thread
-                            .join()
-                            .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-                        _ => visibility::hidden_in_workbook(bytes, sheets),
-                    })
-                    .get(sheet)
-            };
             let (grid, hidden_content) = workbook::sheet_grid(
                 &mut workbook,
                 sheet,
                 file,
-                hidden_of_sheet,
+                || hidden.of(bytes, sheets, sheet),
                 options.include_hidden,
             )
-            .map_err(|error| LoadError::Sheet {
-                file: file.to_owned(),
-                sheet: sheet.clone(),
-                message: error.to_string(),
-            })?;
+            .map_err(|error| sheet_error(file, sheet, &error))?;
             grids.push(finish_sheet(
                 file,
                 sheet,
@@ -1005,8 +1188,16 @@ fn read_workbook(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<Ra
     })
 }
 
-/// A sheet's grid once read: what it hid is told (a warning, or a decision when hidden cells
-/// were read on request), and text typed in a legacy Vietnamese encoding is converted.
+fn sheet_error(file: &str, sheet: &str, error: &calamine::Error) -> LoadError {
+    LoadError::Sheet {
+        file: file.to_owned(),
+        sheet: sheet.to_owned(),
+        message: error.to_string(),
+    }
+}
+
+/// A sheet's grid once read: text typed in a legacy Vietnamese encoding is converted, and
+/// [`sheet_notes`] are made.
 fn finish_sheet(
     file: &str,
     sheet: &str,
@@ -1016,6 +1207,30 @@ fn finish_sheet(
     decisions: &mut Vec<Sentence>,
     warnings: &mut Vec<Warning>,
 ) -> Grid {
+    let legacy = workbook::convert_legacy_text(&mut grid);
+    sheet_notes(
+        file,
+        sheet,
+        hidden_content,
+        legacy,
+        options,
+        decisions,
+        warnings,
+    );
+    grid
+}
+
+/// What is told of a sheet itself: what it hid (a warning, or a decision when hidden cells
+/// were read on request), and the legacy Vietnamese encoding its text was converted from.
+fn sheet_notes(
+    file: &str,
+    sheet: &str,
+    hidden_content: &visibility::HiddenContent,
+    legacy: Option<legacy::Legacy>,
+    options: &ImportOptions,
+    decisions: &mut Vec<Sentence>,
+    warnings: &mut Vec<Warning>,
+) {
     if !hidden_content.is_empty() {
         let sentence = hidden_content.sentence(options.include_hidden);
         if options.include_hidden {
@@ -1030,7 +1245,7 @@ fn finish_sheet(
             });
         }
     }
-    if let Some(legacy) = workbook::convert_legacy_text(&mut grid) {
+    if let Some(legacy) = legacy {
         decisions.push(Sentence::new(
                 format!(
                     "sheet \"{sheet}\": text converted from the legacy Vietnamese encoding {} to Unicode",
@@ -1055,7 +1270,6 @@ fn finish_sheet(
                 ),
             });
     }
-    grid
 }
 
 /// The grid index of a 1-based row chosen by the user.
@@ -1382,6 +1596,184 @@ mod tests {
         assert_eq!(strategy.goals.len(), 4);
         assert_eq!(strategy.indicators[999].goal.as_deref(), Some("IV"));
         assert_eq!(strategy.budget.len(), 1);
+    }
+
+    /// A workbook with an indicator sheet of `rows` rows (title, header, then indicators in
+    /// columns B to F, with 20 blank rows after the 600th) and a notes sheet with no table.
+    fn indicator_workbook(
+        title: &str,
+        header: [&str; 5],
+        rows: u32,
+        cells: impl Fn(u32) -> (String, String),
+        change: impl FnOnce(&mut rust_xlsxwriter::Worksheet),
+    ) -> Vec<u8> {
+        let mut workbook = rust_xlsxwriter::Workbook::new();
+        let sheet = workbook.add_worksheet();
+        sheet.set_name("Số liệu").unwrap();
+        sheet
+            .merge_range(0, 1, 0, 5, title, &rust_xlsxwriter::Format::new())
+            .unwrap();
+        for (column, text) in (1..).zip(header) {
+            sheet.write_string(2, column, text).unwrap();
+        }
+        for index in (0..rows).filter(|index| !(600..620).contains(index)) {
+            let row = index + 3;
+            let (name, actual) = cells(index);
+            sheet.write_number(row, 1, f64::from(index + 1)).unwrap();
+            sheet.write_string(row, 2, name).unwrap();
+            sheet.write_string(row, 3, "%").unwrap();
+            sheet
+                .write_number(row, 4, f64::from(50 + index % 40))
+                .unwrap();
+            sheet.write_string(row, 5, actual).unwrap();
+        }
+        change(sheet);
+        let notes = workbook.add_worksheet();
+        notes.set_name("Ghi chú").unwrap();
+        notes.write_string(0, 0, "Số liệu sơ bộ").unwrap();
+        notes.write_string(1, 0, "Nguồn: Sở Lao động").unwrap();
+        workbook.save_to_buffer().unwrap()
+    }
+
+    fn vietnamese_workbook(
+        rows: u32,
+        change: impl FnOnce(&mut rust_xlsxwriter::Worksheet),
+    ) -> Vec<u8> {
+        indicator_workbook(
+            "KẾ HOẠCH VÀ THỰC HIỆN NĂM 2020",
+            ["STT", "Chỉ tiêu", "ĐVT", "KH 2020", "TH 2020"],
+            rows,
+            |index| {
+                (
+                    format!("Chỉ tiêu số {}", index + 1),
+                    format!("{}", 45 + index % 50),
+                )
+            },
+            change,
+        )
+    }
+
+    /// Reads the workbook a chunk at a time and whole; both must give the same.
+    fn read_both_ways(bytes: &[u8]) -> Result<Loaded, LoadError> {
+        let options = ImportOptions::default();
+        let progress = Progress::default();
+        let streamed = load_workbook("chunks.xlsx", bytes, &options, &progress, true);
+        let whole = load_workbook("chunks.xlsx", bytes, &options, &progress, false);
+        assert_eq!(format!("{streamed:#?}"), format!("{whole:#?}"));
+        streamed
+    }
+
+    /// How many chunks the indicator sheet is read in, and whether they are the whole read's.
+    fn chunks_of(bytes: &[u8]) -> (usize, bool) {
+        let calamine::Sheets::Xlsx(mut xlsx) = workbook::open(bytes).unwrap() else {
+            panic!("not an XLSX workbook");
+        };
+        let sheet = "Số liệu";
+        let hidden = visibility::hidden_in_workbook(bytes, &[sheet.to_owned()]);
+        let mut count = 0;
+        let ended = workbook::stream_xlsx(
+            &mut xlsx,
+            sheet,
+            "chunks.xlsx",
+            || hidden.get(sheet),
+            false,
+            SHEET_FIRST_ROWS,
+            SHEET_CHUNK_ROWS,
+            |_| {
+                count += 1;
+                true
+            },
+        )
+        .unwrap();
+        (count, ended.same_as_whole)
+    }
+
+    #[test]
+    fn a_sheet_read_a_chunk_at_a_time_reads_as_a_whole() {
+        let bytes = vietnamese_workbook(1500, |sheet| {
+            for row in [10, 700, 1400] {
+                sheet.set_row_hidden(row).unwrap();
+            }
+            sheet.set_column_hidden(3).unwrap();
+        });
+        assert_eq!(chunks_of(&bytes), (4, true));
+        let loaded = read_both_ways(&bytes).unwrap();
+        let indicators = &loaded.strategies[0].indicators;
+        assert_eq!(indicators.len(), 1500 - 20 - 3);
+        assert_eq!(indicators[0].unit, crate::model::Unit::default());
+        assert!(
+            loaded.warnings[0].message.en.contains("hidden"),
+            "{:?}",
+            loaded.warnings[0]
+        );
+        assert!(loaded.decisions.iter().any(|decision| {
+            decision
+                .en
+                .starts_with("sheet \"Ghi chú\": no indicator table")
+        }));
+    }
+
+    #[test]
+    fn a_sheet_whose_later_rows_would_read_otherwise_is_read_whole() {
+        // A note left of the table, under it.
+        let bytes = vietnamese_workbook(1000, |sheet| {
+            sheet
+                .write_string(1010, 0, "Ghi chú: số liệu sơ bộ")
+                .unwrap();
+        });
+        assert!(!chunks_of(&bytes).1);
+        let loaded = read_both_ways(&bytes).unwrap();
+        assert_eq!(loaded.strategies[0].indicators.len(), 980);
+        // A row wider than the table, far down.
+        let bytes = vietnamese_workbook(1000, |sheet| {
+            sheet.write_string(900, 9, "xem lại").unwrap();
+        });
+        assert!(!chunks_of(&bytes).1);
+        read_both_ways(&bytes).unwrap();
+        // Actual results typed as text, with decimal points at first and decimal commas after:
+        // the commas, more of them, decide.
+        let bytes = indicator_workbook(
+            "KẾ HOẠCH VÀ THỰC HIỆN NĂM 2020",
+            ["STT", "Chỉ tiêu", "ĐVT", "KH 2020", "TH 2020"],
+            1000,
+            |index| {
+                let actual = if index < 200 { "45.5" } else { "45,5" };
+                (format!("Chỉ tiêu số {}", index + 1), actual.to_owned())
+            },
+            |_| {},
+        );
+        assert!(chunks_of(&bytes).1);
+        let loaded = read_both_ways(&bytes).unwrap();
+        let comma = format!("numbers: {}", NumberFormat::DecimalComma.describe());
+        assert!(
+            loaded
+                .decisions
+                .iter()
+                .any(|decision| decision.en.ends_with(&comma)),
+            "{:#?}",
+            loaded.decisions
+        );
+        // Names typed in TCVN3 after the first rows.
+        let bytes = indicator_workbook(
+            "TARGETS AND RESULTS 2020",
+            ["No", "Indicator", "Unit", "Target 2020", "Actual 2020"],
+            1000,
+            |index| {
+                let name = if index < 300 {
+                    format!("Indicator {index}")
+                } else {
+                    format!("Ch\u{d8} ti\u{aa}u {index}: K\u{d5} ho\u{b9}ch, th\u{f9}c hi\u{d6}n")
+                };
+                (name, "45".to_owned())
+            },
+            |_| {},
+        );
+        assert!(!chunks_of(&bytes).1);
+        let loaded = read_both_ways(&bytes).unwrap();
+        assert_eq!(
+            loaded.strategies[0].indicators[400].name,
+            "Chỉ tiêu 400: Kế hoạch, thực hiện"
+        );
     }
 
     #[test]

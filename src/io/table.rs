@@ -790,6 +790,28 @@ pub fn read_table_in_chunks(
     Ok(started.finish())
 }
 
+/// [`read_table_in_chunks`] for a sheet whose number format is decided on all its rows, read a
+/// chunk at a time ([`super::workbook::stream_xlsx`]): the format is decided on the first
+/// chunk, and the later chunks' cells are counted too. `Ok(None)` when all the cells decide
+/// another format than the first chunk's: the table is then to be read whole.
+///
+/// # Errors
+/// [`NoTable`] when the first chunk has no header.
+pub fn read_table_streamed(
+    grid: &mut Grid,
+    context: &Context,
+    mut refill: impl FnMut(&mut Grid) -> bool,
+) -> Result<Option<TableRead>, NoTable> {
+    let mut started = start(grid, context, None, usize::MAX)?;
+    while refill(grid) {
+        let vote = format_vote(grid, &started.header, 0..grid.rows.len(), context);
+        started.vote.add_counts(vote);
+        started.more(grid, context);
+    }
+    let whole = decided_format(started.vote, &started.header, context);
+    Ok((whole == started.format).then(|| started.finish()))
+}
+
 /// Finds the header and reads up to `rows` rows of `grid` below it
 /// ([`Started::next_row`] is the first row not read).
 fn start(
@@ -843,7 +865,7 @@ fn start(
         ),
     ));
     let data_start = header.first_row + header.rows;
-    let format = decide_format(grid, &header, data_start, context);
+    let (format, vote) = decide_format(grid, &header, data_start, context);
     read.number_format = format;
     read.decisions.push(Sentence::new(
         format!("numbers: {}", format.describe()),
@@ -912,6 +934,7 @@ fn start(
         read,
         header,
         format,
+        vote,
         title_span,
         state,
         next_row: next_row.max(data_start),
@@ -923,6 +946,8 @@ struct Started {
     read: TableRead,
     header: Header,
     format: NumberFormat,
+    /// The number format evidence of the rows the format was decided on.
+    vote: FormatVote,
     title_span: Option<(Period, Period)>,
     state: RowState,
     /// The first row of the grid given to [`start`] that was not read.
@@ -1024,11 +1049,23 @@ fn decide_format(
     header: &Header,
     data_start: usize,
     context: &Context,
-) -> NumberFormat {
-    if let Some(format) = context.number_format {
-        return format;
-    }
+) -> (NumberFormat, FormatVote) {
+    let vote = format_vote(grid, header, data_start..grid.rows.len(), context);
+    (decided_format(vote, header, context), vote)
+}
+
+/// The number format evidence of `rows`: the text cells of the value columns (none when the
+/// user chose the format).
+fn format_vote(
+    grid: &Grid,
+    header: &Header,
+    rows: std::ops::Range<usize>,
+    context: &Context,
+) -> FormatVote {
     let mut vote = FormatVote::default();
+    if context.number_format.is_some() {
+        return vote;
+    }
     for (column, role) in header.roles.iter().enumerate() {
         if !matches!(
             role,
@@ -1036,11 +1073,20 @@ fn decide_format(
         ) {
             continue;
         }
-        for row in data_start..grid.rows.len() {
+        for row in rows.clone() {
             if let Cell::Text(text) = grid.cell(row, column) {
                 vote.add(text);
             }
         }
+    }
+    vote
+}
+
+/// The number format: the user's, else the one the cells' `vote` decides, else the file's
+/// (a `;`-delimited text file's decimal comma), else a decimal comma for a Vietnamese header.
+fn decided_format(vote: FormatVote, header: &Header, context: &Context) -> NumberFormat {
+    if let Some(format) = context.number_format {
+        return format;
     }
     if let Some(format) = vote.decided() {
         return format;

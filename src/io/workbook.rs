@@ -78,8 +78,23 @@ pub fn sheet_grid<'h>(
 /// `keep`.
 fn hidden_content(cells: &mut Vec<Placed>, hidden: &Hidden, keep: bool) -> HiddenContent {
     let mut content = HiddenContent::default();
+    filter_hidden(cells, hidden, keep, &mut content);
+    for numbers in [&mut content.rows, &mut content.columns] {
+        numbers.sort_unstable();
+        numbers.dedup();
+    }
+    content
+}
+
+/// [`hidden_content`] added to `content`, unsorted.
+fn filter_hidden(
+    cells: &mut Vec<Placed>,
+    hidden: &Hidden,
+    keep: bool,
+    content: &mut HiddenContent,
+) {
     if hidden.is_empty() {
-        return content;
+        return;
     }
     cells.retain(|(row, column, _)| {
         let row_hidden = hidden.row(*row);
@@ -92,11 +107,6 @@ fn hidden_content(cells: &mut Vec<Placed>, hidden: &Hidden, keep: bool) -> Hidde
         }
         keep || !(row_hidden || column_hidden)
     });
-    for numbers in [&mut content.rows, &mut content.columns] {
-        numbers.sort_unstable();
-        numbers.dedup();
-    }
-    content
 }
 
 /// Runs a calamine call, turning a panic inside calamine into an error: calamine 0.38 indexes
@@ -126,13 +136,27 @@ fn xlsx_cells(
     xlsx: &mut calamine::Xlsx<Cursor<&[u8]>>,
     sheet: &str,
 ) -> Result<Vec<Placed>, calamine::Error> {
+    let mut cells = Vec::new();
+    each_xlsx_cell(xlsx, sheet, |cell| {
+        cells.push(cell);
+        true
+    })?;
+    Ok(cells)
+}
+
+/// Hands each XLSX cell with content to `take`, in the file's order, until `take` returns
+/// false.
+fn each_xlsx_cell(
+    xlsx: &mut calamine::Xlsx<Cursor<&[u8]>>,
+    sheet: &str,
+    mut take: impl FnMut(Placed) -> bool,
+) -> Result<(), calamine::Error> {
     let mut reader = match xlsx.worksheet_cells_reader(sheet) {
         Ok(reader) => reader,
         // A chart sheet or dialog sheet holds no cells.
-        Err(calamine::XlsxError::NotAWorksheet(_)) => return Ok(Vec::new()),
+        Err(calamine::XlsxError::NotAWorksheet(_)) => return Ok(()),
         Err(error) => return Err(calamine::Error::Xlsx(error)),
     };
-    let mut cells = Vec::new();
     // A shared string is converted once, however many cells show it (a long table repeats its
     // names, units and communes on every row): by its place in the shared strings table.
     let mut shared: rustc_hash::FxHashMap<(usize, usize), Cell> = rustc_hash::FxHashMap::default();
@@ -141,26 +165,216 @@ fn xlsx_cells(
         .map_err(calamine::Error::Xlsx)?
     {
         let (row, column) = cell.get_position();
-        if let calamine::DataRef::SharedString(text) = cell.get_value() {
-            let converted = shared
+        let converted = if let calamine::DataRef::SharedString(text) = cell.get_value() {
+            shared
                 .entry((text.as_ptr() as usize, text.len()))
                 .or_insert_with(|| Cell::text(text))
-                .clone();
-            if !converted.is_empty() {
-                cells.push((row, column, converted));
-            }
-            continue;
-        }
-        let data = Data::from(cell.get_value().clone());
-        let percent = matches!(data, Data::Float(_) | Data::Int(_))
-            && style > 0
-            && is_percent(reader.styles().get(style));
-        let converted = convert(&data, percent);
-        if !converted.is_empty() {
-            cells.push((row, column, converted));
+                .clone()
+        } else {
+            let data = Data::from(cell.get_value().clone());
+            let percent = matches!(data, Data::Float(_) | Data::Int(_))
+                && style > 0
+                && is_percent(reader.styles().get(style));
+            convert(&data, percent)
+        };
+        if !converted.is_empty() && !take((row, column, converted)) {
+            break;
         }
     }
-    Ok(cells)
+    Ok(())
+}
+
+/// How a sheet read a chunk at a time ([`stream_xlsx`]) ended.
+#[derive(Debug, Default)]
+pub struct Streamed {
+    /// The hidden rows and columns that held content, as [`sheet_grid`] gives them.
+    pub hidden_content: HiddenContent,
+    /// The legacy encoding the sheet's text was converted from ([`convert_legacy_text`]).
+    pub legacy: Option<Legacy>,
+    /// Whether the chunks sent are the rows of the grid [`sheet_grid`] and
+    /// [`convert_legacy_text`] make of the whole sheet, cut into pieces. Not so, and the
+    /// sheet is to be read whole, when a later cell lies left of the first chunk's columns or
+    /// before a cell already read, a later row is wider than every row of the first chunk, the
+    /// first chunk is too short for the header search while more rows follow, or the legacy
+    /// encoding the whole sheet reads as differs from the first chunk's.
+    pub same_as_whole: bool,
+}
+
+/// The fewest rows the first chunk of [`stream_xlsx`] has when more follow: the header search
+/// looks at the first [`super::table::HEADER_SEARCH_ROWS`] rows, headers of up to four rows and
+/// the two rows under them.
+const FIRST_CHUNK_LEAST_ROWS: usize = super::table::HEADER_SEARCH_ROWS + 8;
+
+/// Reads an XLSX sheet as [`sheet_grid`] and [`convert_legacy_text`] do, but hands it to `send`
+/// in chunks of rows as it is read: the first spanning `first_rows` sheet rows (where a
+/// table's header and number format are decided), the others `chunk_rows`, so that a table can
+/// be read while the rest of the sheet is. The chunks share the first chunk's first column and
+/// legacy encoding; [`Streamed::same_as_whole`] says whether that made them the whole read's
+/// rows. `send` returns false to stop the reading.
+///
+/// # Errors
+/// calamine's, as for [`sheet_grid`] (a panic inside calamine becomes an error).
+#[allow(clippy::too_many_arguments)]
+pub fn stream_xlsx<'h>(
+    xlsx: &mut calamine::Xlsx<Cursor<&[u8]>>,
+    sheet: &str,
+    file: &str,
+    hidden: impl FnOnce() -> Option<&'h Hidden>,
+    include_hidden: bool,
+    first_rows: u32,
+    chunk_rows: u32,
+    mut send: impl FnMut(Grid) -> bool,
+) -> Result<Streamed, calamine::Error> {
+    let mut chunks = Chunks {
+        file,
+        sheet,
+        include_hidden,
+        hidden: None,
+        first_column: None,
+        width: 0,
+        next_row: None,
+        sample: legacy::Sample::default(),
+        legacy: None,
+        content: HiddenContent::default(),
+        same: true,
+        sent: false,
+    };
+    let mut hidden = Some(hidden);
+    let mut pending: Vec<Placed> = Vec::new();
+    let mut last: Option<(u32, u32)> = None;
+    let mut stopped = false;
+    guarded(|| {
+        each_xlsx_cell(xlsx, sheet, |cell| {
+            let (row, column) = (cell.0, cell.1);
+            if last.is_some_and(|last| (row, column) <= last) {
+                chunks.same = false;
+                return false;
+            }
+            last = Some((row, column));
+            let limit = u64::from(if chunks.sent { chunk_rows } else { first_rows });
+            if let Some((start, _, _)) = pending.first()
+                && u64::from(row) >= u64::from(*start) + limit
+            {
+                if let Some(hidden) = hidden.take() {
+                    chunks.hidden = hidden();
+                }
+                if !chunks.send(&mut pending, false, &mut send) {
+                    stopped = true;
+                    return false;
+                }
+            }
+            pending.push(cell);
+            true
+        })
+    })?;
+    if chunks.same && !stopped && !pending.is_empty() {
+        if let Some(hidden) = hidden.take() {
+            chunks.hidden = hidden();
+        }
+        chunks.send(&mut pending, true, &mut send);
+    }
+    for numbers in [&mut chunks.content.rows, &mut chunks.content.columns] {
+        numbers.sort_unstable();
+        numbers.dedup();
+    }
+    let whole_legacy = chunks.sample.decide();
+    Ok(Streamed {
+        hidden_content: chunks.content,
+        legacy: chunks.legacy,
+        same_as_whole: chunks.same && whole_legacy == chunks.legacy,
+    })
+}
+
+/// What [`stream_xlsx`] keeps from one chunk to the next.
+struct Chunks<'a, 'h> {
+    file: &'a str,
+    sheet: &'a str,
+    include_hidden: bool,
+    hidden: Option<&'h Hidden>,
+    /// The first chunk's first column with content (0-based).
+    first_column: Option<u32>,
+    /// The widest row of the first chunk.
+    width: usize,
+    /// The sheet row the next chunk starts at (0-based): the row after the last chunk's last.
+    next_row: Option<u32>,
+    sample: legacy::Sample,
+    /// The first chunk's legacy encoding, which every chunk is converted from.
+    legacy: Option<Legacy>,
+    content: HiddenContent,
+    same: bool,
+    /// Whether a chunk was sent.
+    sent: bool,
+}
+
+impl Chunks<'_, '_> {
+    /// Lays out the pending cells as a chunk and sends it; returns whether to read on.
+    fn send(
+        &mut self,
+        pending: &mut Vec<Placed>,
+        last: bool,
+        send: &mut impl FnMut(Grid) -> bool,
+    ) -> bool {
+        if let Some(hidden) = self.hidden {
+            filter_hidden(pending, hidden, self.include_hidden, &mut self.content);
+        }
+        let (Some(first), Some(end), Some(left)) = (
+            pending.first().map(|(row, _, _)| *row),
+            pending.last().map(|(row, _, _)| *row),
+            pending.iter().map(|(_, column, _)| *column).min(),
+        ) else {
+            // Nothing shown in these rows: the next chunk takes them in.
+            return true;
+        };
+        let first_column = *self.first_column.get_or_insert(left);
+        if left < first_column {
+            self.same = false;
+            return false;
+        }
+        let begin = self.next_row.unwrap_or(first);
+        let mut grid = Grid {
+            file: self.file.into(),
+            sheet: Some(self.sheet.into()),
+            first_column: first_column + 1,
+            ..Grid::default()
+        };
+        lay_out(&mut grid, pending, begin, end, first_column);
+        pending.clear();
+        let width = grid.rows.iter().map(Vec::len).max().unwrap_or(0);
+        if self.sent && width > self.width {
+            self.same = false;
+            return false;
+        }
+        if let Some(hidden) = self.hidden
+            && !self.include_hidden
+        {
+            drop_rows(&mut grid, hidden);
+        }
+        if !self.sent {
+            if !last && grid.rows.len() < FIRST_CHUNK_LEAST_ROWS {
+                self.same = false;
+                return false;
+            }
+            self.width = width;
+        }
+        if self.sample.wants_more() {
+            for cell in grid.rows.iter().flatten() {
+                if let Cell::Text(text) = cell
+                    && !self.sample.add(text)
+                {
+                    break;
+                }
+            }
+        }
+        if !self.sent {
+            self.legacy = self.sample.decide();
+        }
+        if let Some(found) = self.legacy {
+            convert_grid(&mut grid, found);
+        }
+        self.next_row = Some(end + 1);
+        self.sent = true;
+        send(grid)
+    }
 }
 
 /// Every cell with content of a sheet in another format, through calamine's range.
@@ -224,10 +438,23 @@ fn build(mut cells: Vec<Placed>, file: &str, sheet: &str) -> Grid {
     };
     let last_row = cells.last().map_or(first_row, |(row, _, _)| *row);
     grid.first_column = first_column + 1;
+    lay_out(&mut grid, &mut cells, first_row, last_row, first_column);
+    grid
+}
+
+/// Lays sorted cells out as the rows `first_row..=last_row` (0-based sheet rows) of `grid`,
+/// from column `first_column`: each row as wide as its last cell, and no wider (rows are most
+/// of a sheet's memory). The cells are left empty.
+fn lay_out(
+    grid: &mut Grid,
+    cells: &mut [Placed],
+    first_row: u32,
+    last_row: u32,
+    first_column: u32,
+) {
     grid.rows = vec![Vec::new(); (last_row - first_row + 1) as usize];
     grid.row_numbers = (first_row..=last_row).map(|row| row + 1).collect();
-    // Each row as wide as its last cell, and no wider (rows are most of a sheet's memory): the
-    // cells are sorted, so a row's cells are one run whose last cell is its last column.
+    // The cells are sorted, so a row's cells are one run whose last cell is its last column.
     let mut start = 0;
     while start < cells.len() {
         let row = cells[start].0;
@@ -244,7 +471,6 @@ fn build(mut cells: Vec<Placed>, file: &str, sheet: &str) -> Grid {
         grid.rows[(row - first_row) as usize] = laid;
         start = end;
     }
-    grid
 }
 
 /// Converts a sheet's text typed with TCVN3 or VNI fonts to Unicode when its text cells read as
@@ -255,12 +481,17 @@ pub fn convert_legacy_text(grid: &mut Grid) -> Option<Legacy> {
         _ => None,
     });
     let found = legacy::detect_in_text(texts)?;
+    convert_grid(grid, found);
+    Some(found)
+}
+
+/// Converts every text cell of the grid from the legacy encoding `found`.
+fn convert_grid(grid: &mut Grid, found: Legacy) {
     for cell in grid.rows.iter_mut().flatten() {
         if let Cell::Text(text) = cell {
             *cell = Cell::text(&legacy::convert_text(text, found));
         }
     }
-    Some(found)
 }
 
 /// Adds merged regions, given as 0-based sheet (row, column) corners, as grid indices; regions
