@@ -148,33 +148,26 @@ trait FoldOut {
     fn trim_space(&mut self);
 }
 
-impl FoldOut for String {
-    fn len(&self) -> usize {
-        self.len()
-    }
-    fn push(&mut self, c: char) {
-        self.push(c);
-    }
-    fn trim_space(&mut self) {
-        if self.ends_with(' ') {
-            self.pop();
+/// `String` and `CompactString` have the same methods for this.
+macro_rules! fold_out {
+    ($($out:ty),*) => {$(
+        impl FoldOut for $out {
+            fn len(&self) -> usize {
+                self.len()
+            }
+            fn push(&mut self, c: char) {
+                self.push(c);
+            }
+            fn trim_space(&mut self) {
+                if self.ends_with(' ') {
+                    self.pop();
+                }
+            }
         }
-    }
+    )*};
 }
 
-impl FoldOut for compact_str::CompactString {
-    fn len(&self) -> usize {
-        self.len()
-    }
-    fn push(&mut self, c: char) {
-        self.push(c);
-    }
-    fn trim_space(&mut self) {
-        if self.ends_with(' ') {
-            self.pop();
-        }
-    }
-}
+fold_out!(String, compact_str::CompactString);
 
 /// [`fold`] into `out`, stopping once `out` is longer than `limit` bytes (a trailing space is
 /// taken off either way, so that what is written is a prefix of the whole fold).
