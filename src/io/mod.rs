@@ -1714,6 +1714,48 @@ mod tests {
     }
 
     #[test]
+    fn a_header_spread_by_merged_cells_is_read_the_same_a_chunk_at_a_time() {
+        // "Năm 2020" merged over three columns, the third with nothing under it: only the
+        // merged region gives that column its year.
+        let mut workbook = rust_xlsxwriter::Workbook::new();
+        let sheet = workbook.add_worksheet();
+        sheet.set_name("Số liệu").unwrap();
+        let plain = rust_xlsxwriter::Format::new();
+        for (column, text) in [(0, "STT"), (1, "Chỉ tiêu"), (2, "ĐVT")] {
+            sheet
+                .merge_range(0, column, 1, column, text, &plain)
+                .unwrap();
+        }
+        sheet.merge_range(0, 3, 0, 5, "Năm 2020", &plain).unwrap();
+        sheet.write_string(1, 3, "Kế hoạch").unwrap();
+        sheet.write_string(1, 4, "Thực hiện").unwrap();
+        for index in 0..1000u32 {
+            let row = index + 2;
+            sheet.write_number(row, 0, f64::from(index + 1)).unwrap();
+            sheet
+                .write_string(row, 1, format!("Chỉ tiêu số {}", index + 1))
+                .unwrap();
+            sheet.write_string(row, 2, "%").unwrap();
+            sheet.write_number(row, 3, 60.0).unwrap();
+            sheet
+                .write_number(row, 4, f64::from(50 + index % 20))
+                .unwrap();
+            sheet
+                .write_number(row, 5, f64::from(55 + index % 20))
+                .unwrap();
+        }
+        let bytes = workbook.save_to_buffer().unwrap();
+        assert!(chunks_of(&bytes).1);
+        let loaded = read_both_ways(&bytes).unwrap();
+        let header = loaded
+            .decisions
+            .iter()
+            .find(|decision| decision.en.contains("header on row 1 (and 1 more)"))
+            .unwrap();
+        assert!(header.en.contains("\"Năm 2020\" = "), "{}", header.en);
+    }
+
+    #[test]
     fn a_sheet_whose_later_rows_would_read_otherwise_is_read_whole() {
         // A note left of the table, under it.
         let bytes = vietnamese_workbook(1000, |sheet| {

@@ -192,8 +192,9 @@ pub struct Streamed {
     /// The legacy encoding the sheet's text was converted from ([`convert_legacy_text`]).
     pub legacy: Option<Legacy>,
     /// Whether the chunks sent are the rows of the grid [`sheet_grid`] and
-    /// [`convert_legacy_text`] make of the whole sheet, cut into pieces. Not so, and the
-    /// sheet is to be read whole, when a later cell lies left of the first chunk's columns or
+    /// [`convert_legacy_text`] make of the whole sheet, cut into pieces (the first chunk with
+    /// the merged regions over its rows). Not so, and the sheet is to be read whole, when the
+    /// sheet's merged regions were not found with its hidden rows, a later cell lies left of the first chunk's columns or
     /// before a cell already read, a later row is wider than every row of the first chunk, the
     /// first chunk is too short for the header search while more rows follow, or the legacy
     /// encoding the whole sheet reads as differs from the first chunk's.
@@ -355,6 +356,15 @@ impl Chunks<'_, '_> {
                 return false;
             }
             self.width = width;
+            // Merged regions help read a header spread over rows, which lies in the first
+            // chunk (only the header search looks at them). The pass that found hidden rows
+            // read them; without it calamine reads them in a pass of its own, and the sheet is
+            // read whole that way.
+            let Some(regions) = self.hidden.and_then(|hidden| hidden.merges.clone()) else {
+                self.same = false;
+                return false;
+            };
+            add_merges(&mut grid, regions);
         }
         if self.sample.wants_more() {
             for cell in grid.rows.iter().flatten() {
