@@ -2071,11 +2071,30 @@ fn add_totals(indicator: &mut Indicator, decisions: &mut Vec<Sentence>) {
         indicator.code.clone()
     };
     let parts = indicator.breakdown.len();
+    // Each part's value for each period, in the parts' order, gathered in one pass over the
+    // parts: the values `analysis::aggregate` finds period by period, so the same totals.
+    let totals: Vec<crate::analysis::Totals> = {
+        let mut by_period: Vec<Vec<&crate::model::PeriodValue>> =
+            vec![Vec::with_capacity(parts); periods.len()];
+        let mut seen = vec![false; periods.len()];
+        for part in &indicator.breakdown {
+            seen.fill(false);
+            for value in &part.values {
+                if let Ok(at) = periods.binary_search(&value.period)
+                    && !std::mem::replace(&mut seen[at], true)
+                {
+                    by_period[at].push(value);
+                }
+            }
+        }
+        by_period
+            .iter()
+            .map(|values| crate::analysis::aggregate_values(indicator, values))
+            .collect()
+    };
     // What was made for each period; periods made alike are said in one sentence.
     let mut said: Vec<(Vec<Period>, String, String)> = Vec::new();
-    for period in periods {
-        let crate::analysis::Totals { target, actual } =
-            crate::analysis::aggregate(indicator, period);
+    for (period, crate::analysis::Totals { target, actual }) in periods.into_iter().zip(totals) {
         let given = indicator.value(period).cloned().unwrap_or_default();
         let value = period_value_mut(&mut indicator.values, period);
         let mut made = Vec::new();
@@ -2299,6 +2318,65 @@ mod tests {
         assert!(read.decisions.iter().any(|d| d.contains("undated")));
         assert_eq!(read.strategies[0].span, None);
         assert!(read.warnings.is_empty());
+    }
+
+    #[test]
+    fn totals_made_in_one_pass_are_the_totals_aggregate_makes() {
+        // Parts with different periods, a ratio part among numbers, a part without targets.
+        let rows: &[&[&str]] = &[
+            &[
+                "Mã",
+                "Chỉ tiêu",
+                "ĐVT",
+                "Xã",
+                "Năm",
+                "Kế hoạch",
+                "Thực hiện",
+            ],
+            &["A1", "Số hộ", "hộ", "Xã A", "2019", "12", "11,5"],
+            &["A1", "Số hộ", "hộ", "Xã B", "2020", "8", "9"],
+            &["A1", "Số hộ", "hộ", "Xã A", "2020", "10", "7"],
+            &["A1", "Số hộ", "hộ", "Xã C", "2019", "", "4"],
+            &["A1", "Số hộ", "hộ", "Xã C", "2021", "3", "1"],
+            &["A2", "Tỷ lệ hộ", "%", "Xã A", "2019", "80", "3/4"],
+            &["A2", "Tỷ lệ hộ", "%", "Xã B", "2019", "80", "5/9"],
+            &["A2", "Tỷ lệ hộ", "%", "Xã B", "2020", "85", "60"],
+            &["A2", "Tỷ lệ hộ", "%", "Xã C", "2020", "85", "7/8"],
+        ];
+        let read = read_table(&grid(rows), &Context::for_file("hộ.csv"), None).unwrap();
+        let indicators = &read.strategies[0].indicators;
+        assert_eq!(indicators.len(), 2);
+        let total = |at: usize, period| indicators[at].value(period).unwrap();
+        assert_eq!(total(0, 2020).target.as_ref().unwrap().text, "18");
+        assert_eq!(
+            total(1, 2019).actual.as_ref().unwrap().measure,
+            crate::model::Measure::Ratio {
+                numerator: 8.0,
+                denominator: 13.0
+            }
+        );
+        for indicator in indicators {
+            let mut parts_only = indicator.clone();
+            parts_only.values.clear();
+            for period in [2019, 2020, 2021] {
+                let totals = crate::analysis::aggregate(&parts_only, period);
+                let made = indicator.value(period);
+                assert_eq!(
+                    made.and_then(|value| value.target.as_ref())
+                        .map(|target| target.value.to_bits()),
+                    totals.target.map(|(total, _)| total.to_bits()),
+                    "{} {period}",
+                    indicator.code
+                );
+                assert_eq!(
+                    made.and_then(|value| value.actual.as_ref())
+                        .map(|actual| actual.measure),
+                    totals.actual.map(|(measure, _)| measure),
+                    "{} {period}",
+                    indicator.code
+                );
+            }
+        }
     }
 
     #[test]
