@@ -2071,30 +2071,11 @@ fn add_totals(indicator: &mut Indicator, decisions: &mut Vec<Sentence>) {
         indicator.code.clone()
     };
     let parts = indicator.breakdown.len();
-    // Each part's value for each period, in the parts' order, gathered in one pass over the
-    // parts: the values `analysis::aggregate` finds period by period, so the same totals.
-    let totals: Vec<crate::analysis::Totals> = {
-        let mut by_period: Vec<Vec<&crate::model::PeriodValue>> =
-            vec![Vec::with_capacity(parts); periods.len()];
-        let mut seen = vec![false; periods.len()];
-        for part in &indicator.breakdown {
-            seen.fill(false);
-            for value in &part.values {
-                if let Ok(at) = periods.binary_search(&value.period)
-                    && !std::mem::replace(&mut seen[at], true)
-                {
-                    by_period[at].push(value);
-                }
-            }
-        }
-        by_period
-            .iter()
-            .map(|values| crate::analysis::aggregate_values(indicator, values))
-            .collect()
-    };
     // What was made for each period; periods made alike are said in one sentence.
     let mut said: Vec<(Vec<Period>, String, String)> = Vec::new();
-    for (period, crate::analysis::Totals { target, actual }) in periods.into_iter().zip(totals) {
+    for period in periods {
+        let crate::analysis::Totals { target, actual } =
+            crate::analysis::aggregate(indicator, period);
         let given = indicator.value(period).cloned().unwrap_or_default();
         let value = period_value_mut(&mut indicator.values, period);
         let mut made = Vec::new();
@@ -2321,7 +2302,7 @@ mod tests {
     }
 
     #[test]
-    fn totals_made_in_one_pass_are_the_totals_aggregate_makes() {
+    fn the_totals_made_are_the_totals_aggregate_makes() {
         // Parts with different periods, a ratio part among numbers, a part without targets.
         let rows: &[&[&str]] = &[
             &[
