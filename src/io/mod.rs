@@ -1655,10 +1655,13 @@ mod tests {
 
     /// Reads the workbook a chunk at a time and whole; both must give the same.
     fn read_both_ways(bytes: &[u8]) -> Result<Loaded, LoadError> {
-        let options = ImportOptions::default();
+        read_both_ways_with(bytes, &ImportOptions::default())
+    }
+
+    fn read_both_ways_with(bytes: &[u8], options: &ImportOptions) -> Result<Loaded, LoadError> {
         let progress = Progress::default();
-        let streamed = load_workbook("chunks.xlsx", bytes, &options, &progress, true);
-        let whole = load_workbook("chunks.xlsx", bytes, &options, &progress, false);
+        let streamed = load_workbook("chunks.xlsx", bytes, options, &progress, true);
+        let whole = load_workbook("chunks.xlsx", bytes, options, &progress, false);
         assert_eq!(format!("{streamed:#?}"), format!("{whole:#?}"));
         streamed
     }
@@ -1711,6 +1714,25 @@ mod tests {
                 .en
                 .starts_with("sheet \"Ghi chú\": no indicator table")
         }));
+        // Hidden rows and columns read on request; one sheet chosen.
+        let options = ImportOptions {
+            include_hidden: true,
+            ..ImportOptions::default()
+        };
+        let loaded = read_both_ways_with(&bytes, &options).unwrap();
+        assert_eq!(loaded.strategies[0].indicators.len(), 1500 - 20);
+        assert_eq!(loaded.strategies[0].indicators[0].unit.text, "%");
+        let options = ImportOptions {
+            sheet: Some("so lieu".into()),
+            ..ImportOptions::default()
+        };
+        let loaded = read_both_ways_with(&bytes, &options).unwrap();
+        assert!(
+            loaded
+                .decisions
+                .iter()
+                .all(|decision| !decision.en.contains("Ghi chú"))
+        );
     }
 
     #[test]
