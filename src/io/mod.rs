@@ -365,8 +365,9 @@ fn load_saved(file: &str, bytes: &[u8]) -> Result<Option<Loaded>, LoadError> {
 
 /// How far a reader has come, shared with whoever watches it (another thread), and a way to
 /// stop it. Delimited text reports the share of its bytes read after each chunk of rows and
-/// stops there when cancelled; a workbook reports after each sheet, and an XLSX sheet stops
-/// between chunks of rows when cancelled.
+/// stops there when cancelled; a workbook reports once open and as each sheet is read (an XLSX
+/// sheet chunk by chunk, against the rows it declares), and an XLSX sheet stops between chunks
+/// of rows when cancelled.
 #[derive(Debug, Default)]
 pub struct Progress {
     /// Parts done and in all, in units the reader chooses (bytes, sheets); 0 in all when
@@ -424,6 +425,9 @@ pub fn load_bytes_watched(
     load_workbook(file, bytes, options, progress, true)
 }
 
+/// Progress units in a step of reading a workbook (opening it, reading a sheet).
+const PROGRESS_STEP: u64 = 1000;
+
 /// Rows of an XLSX sheet in its first chunk, where its table's header and number format are
 /// decided, and in each later chunk ([`workbook::stream_xlsx`]).
 const SHEET_FIRST_ROWS: u32 = 256;
@@ -456,9 +460,10 @@ fn load_workbook(
     let mut sheet_decisions = Vec::new();
     let mut sheet_warnings = Vec::new();
     let mut first_failure = None;
-    // Opening the workbook is the first step; each sheet read is one more.
-    let steps = 1 + sheets.len() as u64;
-    progress.report(1, steps);
+    // Opening the workbook is the first step; each sheet read is one more, reported in
+    // thousandths as an XLSX sheet's chunks are read.
+    let steps = (1 + sheets.len() as u64) * PROGRESS_STEP;
+    progress.report(PROGRESS_STEP, steps);
     let sheets = &sheets;
     let cancelled = || LoadError::Cancelled {
         file: file.to_owned(),
@@ -466,13 +471,29 @@ fn load_workbook(
     std::thread::scope(|scope| -> Result<(), LoadError> {
         let hidden = HiddenSheets::start(scope, bytes, sheets);
         let hidden_of = |sheet: &str| hidden.of(bytes, sheets, sheet);
-        for (step, sheet) in (2..).zip(sheets) {
+        for (step, sheet) in (1..).zip(sheets) {
             if progress.is_cancelled() {
                 return Err(cancelled());
             }
+            let before = step * PROGRESS_STEP;
+            let read_share = |share: f64| {
+                // Whole thousandths, short of the step's end until the sheet is read.
+                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                let done = (share.clamp(0.0, 1.0) * (PROGRESS_STEP - 1) as f64) as u64;
+                progress.report(before + done, steps);
+            };
             let streamed = match &mut workbook {
                 calamine::Sheets::Xlsx(xlsx) if stream && options.header_row.is_none() => {
-                    stream_sheet(xlsx, sheet, file, &hidden_of, options, &context, progress)
+                    stream_sheet(
+                        xlsx,
+                        sheet,
+                        file,
+                        &hidden_of,
+                        options,
+                        &context,
+                        progress,
+                        &read_share,
+                    )
                 }
                 _ => None,
             };
@@ -530,7 +551,7 @@ fn load_workbook(
                     });
                 }
             }
-            progress.report(step, steps);
+            progress.report(before + PROGRESS_STEP, steps);
         }
         Ok(())
     })?;
@@ -562,6 +583,10 @@ struct StreamedSheet {
 /// read's rows, the whole sheet's cells decide another number format than the first chunk's,
 /// the first chunk has no table, the sheet has no cells, calamine failed (reading it whole
 /// gives the error), no thread could be started, or the reading was cancelled.
+///
+/// `read_share` is told the share of the sheet's rows read so far (from 0 to 1, by the rows the
+/// sheet declares it spans) as chunks are read.
+#[allow(clippy::too_many_arguments)]
 fn stream_sheet<'h>(
     xlsx: &mut calamine::Xlsx<std::io::Cursor<&[u8]>>,
     sheet: &str,
@@ -570,6 +595,7 @@ fn stream_sheet<'h>(
     options: &ImportOptions,
     context: &Context,
     progress: &Progress,
+    read_share: &(impl Fn(f64) + Sync),
 ) -> Option<StreamedSheet> {
     std::thread::scope(|scope| {
         let (full, chunks) = std::sync::mpsc::sync_channel::<Grid>(2);
@@ -584,8 +610,15 @@ fn stream_sheet<'h>(
                     options.include_hidden,
                     SHEET_FIRST_ROWS,
                     SHEET_CHUNK_ROWS,
-                    // The reader stops taking chunks when it is cancelled or finds no table.
-                    |grid| full.send(grid).is_ok(),
+                    |grid, declared_rows| {
+                        if let (Some(declared), Some(last)) =
+                            (declared_rows, grid.row_numbers.last())
+                        {
+                            read_share(f64::from(*last) / f64::from(declared));
+                        }
+                        // The reader stops taking chunks when it is cancelled or finds no table.
+                        full.send(grid).is_ok()
+                    },
                 )
             })
             .ok()?;
@@ -1682,8 +1715,11 @@ mod tests {
             false,
             SHEET_FIRST_ROWS,
             SHEET_CHUNK_ROWS,
-            |_| {
+            |grid, declared_rows| {
                 count += 1;
+                // The rows the sheet declares are given for progress.
+                let declared = declared_rows.unwrap();
+                assert!(grid.row_numbers.iter().all(|row| *row <= declared));
                 true
             },
         )
@@ -1775,6 +1811,38 @@ mod tests {
             .find(|decision| decision.en.contains("header on row 1 (and 1 more)"))
             .unwrap();
         assert!(header.en.contains("\"Năm 2020\" = "), "{}", header.en);
+    }
+
+    #[test]
+    fn a_sheet_read_a_chunk_at_a_time_reports_its_progress() {
+        let bytes = vietnamese_workbook(1500, |_| {});
+        let calamine::Sheets::Xlsx(mut xlsx) = workbook::open(&bytes).unwrap() else {
+            panic!("not an XLSX workbook");
+        };
+        let sheets = ["Số liệu".to_owned()];
+        let hidden = visibility::hidden_in_workbook(&bytes, &sheets);
+        let shares = std::sync::Mutex::new(Vec::new());
+        let read = stream_sheet(
+            &mut xlsx,
+            &sheets[0],
+            "chunks.xlsx",
+            &|sheet: &str| hidden.get(sheet),
+            &ImportOptions::default(),
+            &Context::for_file("chunks.xlsx"),
+            &Progress::default(),
+            &|share| shares.lock().unwrap().push(share),
+        )
+        .unwrap();
+        assert_eq!(read.read.strategies[0].indicators.len(), 1480);
+        let shares = shares.into_inner().unwrap();
+        // A share a chunk (the first spans 256 rows, the others 512), rising to the whole.
+        assert_eq!(shares.len(), 4, "{shares:?}");
+        assert!(
+            shares.windows(2).all(|pair| pair[0] < pair[1]),
+            "{shares:?}"
+        );
+        assert!((shares[0] - 256.0 / 1503.0).abs() < 1e-9, "{shares:?}");
+        assert!((shares[3] - 1.0).abs() < 1e-9, "{shares:?}");
     }
 
     #[test]

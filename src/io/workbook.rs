@@ -137,7 +137,7 @@ fn xlsx_cells(
     sheet: &str,
 ) -> Result<Vec<Placed>, calamine::Error> {
     let mut cells = Vec::new();
-    each_xlsx_cell(xlsx, sheet, |cell| {
+    each_xlsx_cell(xlsx, sheet, &std::cell::Cell::new(None), |cell| {
         cells.push(cell);
         true
     })?;
@@ -145,10 +145,12 @@ fn xlsx_cells(
 }
 
 /// Hands each XLSX cell with content to `take`, in the file's order, until `take` returns
-/// false.
+/// false. `declared_rows` is first set to the rows the sheet's XML declares it spans, when it
+/// declares any (`<dimension ref="A1:W5003"/>`: 5,003).
 fn each_xlsx_cell(
     xlsx: &mut calamine::Xlsx<Cursor<&[u8]>>,
     sheet: &str,
+    declared_rows: &std::cell::Cell<Option<u32>>,
     mut take: impl FnMut(Placed) -> bool,
 ) -> Result<(), calamine::Error> {
     let mut reader = match xlsx.worksheet_cells_reader(sheet) {
@@ -157,6 +159,8 @@ fn each_xlsx_cell(
         Err(calamine::XlsxError::NotAWorksheet(_)) => return Ok(()),
         Err(error) => return Err(calamine::Error::Xlsx(error)),
     };
+    let last_row = reader.dimensions().end.0;
+    declared_rows.set((last_row > 0).then(|| last_row.saturating_add(1)));
     // A shared string is converted once, however many cells show it (a long table repeats its
     // names, units and communes on every row): by its place in the shared strings table.
     let mut shared: rustc_hash::FxHashMap<(usize, usize), Cell> = rustc_hash::FxHashMap::default();
@@ -211,7 +215,8 @@ const FIRST_CHUNK_LEAST_ROWS: usize = super::table::HEADER_SEARCH_ROWS + 8;
 /// table's header and number format are decided), the others `chunk_rows`, so that a table can
 /// be read while the rest of the sheet is. The chunks share the first chunk's first column and
 /// legacy encoding; [`Streamed::same_as_whole`] says whether that made them the whole read's
-/// rows. `send` returns false to stop the reading.
+/// rows. `send` is also given the rows the sheet declares it spans, if it does (for progress:
+/// a chunk's last row number against them); it returns false to stop the reading.
 ///
 /// # Errors
 /// calamine's, as for [`sheet_grid`] (a panic inside calamine becomes an error).
@@ -224,7 +229,7 @@ pub fn stream_xlsx<'h>(
     include_hidden: bool,
     first_rows: u32,
     chunk_rows: u32,
-    mut send: impl FnMut(Grid) -> bool,
+    mut send: impl FnMut(Grid, Option<u32>) -> bool,
 ) -> Result<Streamed, calamine::Error> {
     let mut chunks = Chunks {
         file,
@@ -241,11 +246,12 @@ pub fn stream_xlsx<'h>(
         sent: false,
     };
     let mut hidden = Some(hidden);
+    let declared_rows = std::cell::Cell::new(None);
     let mut pending: Vec<Placed> = Vec::new();
     let mut last: Option<(u32, u32)> = None;
     let mut stopped = false;
     guarded(|| {
-        each_xlsx_cell(xlsx, sheet, |cell| {
+        each_xlsx_cell(xlsx, sheet, &declared_rows, |cell| {
             let (row, column) = (cell.0, cell.1);
             if last.is_some_and(|last| (row, column) <= last) {
                 chunks.same = false;
@@ -259,7 +265,9 @@ pub fn stream_xlsx<'h>(
                 if let Some(hidden) = hidden.take() {
                     chunks.hidden = hidden();
                 }
-                if !chunks.send(&mut pending, false, &mut send) {
+                if !chunks.send(&mut pending, false, &mut |grid| {
+                    send(grid, declared_rows.get())
+                }) {
                     stopped = true;
                     return false;
                 }
@@ -272,7 +280,9 @@ pub fn stream_xlsx<'h>(
         if let Some(hidden) = hidden.take() {
             chunks.hidden = hidden();
         }
-        chunks.send(&mut pending, true, &mut send);
+        chunks.send(&mut pending, true, &mut |grid| {
+            send(grid, declared_rows.get())
+        });
     }
     for numbers in [&mut chunks.content.rows, &mut chunks.content.columns] {
         numbers.sort_unstable();
