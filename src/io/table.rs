@@ -2301,19 +2301,22 @@ mod tests {
         assert!(read.warnings.is_empty());
     }
 
+    /// The header of a long table of indicators by commune and year.
+    const BY_COMMUNE: [&str; 7] = [
+        "Mã",
+        "Chỉ tiêu",
+        "ĐVT",
+        "Xã",
+        "Năm",
+        "Kế hoạch",
+        "Thực hiện",
+    ];
+
     #[test]
     fn the_totals_made_are_the_totals_aggregate_makes() {
         // Parts with different periods, a ratio part among numbers, a part without targets.
         let rows: &[&[&str]] = &[
-            &[
-                "Mã",
-                "Chỉ tiêu",
-                "ĐVT",
-                "Xã",
-                "Năm",
-                "Kế hoạch",
-                "Thực hiện",
-            ],
+            &BY_COMMUNE,
             &["A1", "Số hộ", "hộ", "Xã A", "2019", "12", "11,5"],
             &["A1", "Số hộ", "hộ", "Xã B", "2020", "8", "9"],
             &["A1", "Số hộ", "hộ", "Xã A", "2020", "10", "7"],
@@ -2364,15 +2367,7 @@ mod tests {
     fn an_indicator_given_by_its_parts_takes_its_direction_from_their_totals() {
         // Cases of violence by commune: each commune's target falls, so the total does.
         let grid = grid(&[
-            &[
-                "Mã",
-                "Chỉ tiêu",
-                "ĐVT",
-                "Xã",
-                "Năm",
-                "Kế hoạch",
-                "Thực hiện",
-            ],
+            &BY_COMMUNE,
             &[
                 "BL1",
                 "Số vụ bạo lực gia đình",
