@@ -512,23 +512,15 @@ fn load_workbook(
                 );
                 Ok(streamed.read)
             } else {
-                let (grid, hidden_content) = workbook::sheet_grid(
+                let grid = whole_sheet(
                     &mut workbook,
-                    sheet,
                     file,
+                    sheet,
                     || hidden_of(sheet),
-                    options.include_hidden,
-                )
-                .map_err(|error| sheet_error(file, sheet, &error))?;
-                let grid = finish_sheet(
-                    file,
-                    sheet,
-                    grid,
-                    &hidden_content,
                     options,
                     &mut sheet_decisions,
                     &mut sheet_warnings,
-                );
+                )?;
                 let header_row = forced_row(&grid, options.header_row);
                 // The grid is let go as it is read.
                 table::read_table_owned(grid, &context, header_row)
@@ -1192,23 +1184,15 @@ fn read_workbook(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<Ra
     std::thread::scope(|scope| -> Result<(), LoadError> {
         let hidden = HiddenSheets::start(scope, bytes, sheets);
         for sheet in sheets {
-            let (grid, hidden_content) = workbook::sheet_grid(
+            grids.push(whole_sheet(
                 &mut workbook,
-                sheet,
                 file,
+                sheet,
                 || hidden.of(bytes, sheets, sheet),
-                options.include_hidden,
-            )
-            .map_err(|error| sheet_error(file, sheet, &error))?;
-            grids.push(finish_sheet(
-                file,
-                sheet,
-                grid,
-                &hidden_content,
                 options,
                 &mut decisions,
                 &mut warnings,
-            ));
+            )?);
         }
         Ok(())
     })?;
@@ -1221,36 +1205,37 @@ fn read_workbook(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<Ra
     })
 }
 
-fn sheet_error(file: &str, sheet: &str, error: &calamine::Error) -> LoadError {
-    LoadError::Sheet {
-        file: file.to_owned(),
-        sheet: sheet.to_owned(),
-        message: error.to_string(),
-    }
-}
-
-/// A sheet's grid once read: text typed in a legacy Vietnamese encoding is converted, and
-/// [`sheet_notes`] are made.
-fn finish_sheet(
+/// Reads a whole sheet into a grid ([`workbook::sheet_grid`], `hidden` asked for what it
+/// hides once its cells are read): text typed in a legacy Vietnamese encoding is converted,
+/// and [`sheet_notes`] are made.
+fn whole_sheet<'h>(
+    workbook: &mut Workbook<'_>,
     file: &str,
     sheet: &str,
-    mut grid: Grid,
-    hidden_content: &visibility::HiddenContent,
+    hidden: impl FnOnce() -> Option<&'h visibility::Hidden>,
     options: &ImportOptions,
     decisions: &mut Vec<Sentence>,
     warnings: &mut Vec<Warning>,
-) -> Grid {
+) -> Result<Grid, LoadError> {
+    let (mut grid, hidden_content) =
+        workbook::sheet_grid(workbook, sheet, file, hidden, options.include_hidden).map_err(
+            |error| LoadError::Sheet {
+                file: file.to_owned(),
+                sheet: sheet.to_owned(),
+                message: error.to_string(),
+            },
+        )?;
     let legacy = workbook::convert_legacy_text(&mut grid);
     sheet_notes(
         file,
         sheet,
-        hidden_content,
+        &hidden_content,
         legacy,
         options,
         decisions,
         warnings,
     );
-    grid
+    Ok(grid)
 }
 
 /// What is told of a sheet itself: what it hid (a warning, or a decision when hidden cells

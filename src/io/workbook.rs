@@ -198,10 +198,11 @@ pub struct Streamed {
     /// Whether the chunks sent are the rows of the grid [`sheet_grid`] and
     /// [`convert_legacy_text`] make of the whole sheet, cut into pieces (the first chunk with
     /// the merged regions over its rows). Not so, and the sheet is to be read whole, when the
-    /// sheet's merged regions were not found with its hidden rows, a later cell lies left of the first chunk's columns or
-    /// before a cell already read, a later row is wider than every row of the first chunk, the
-    /// first chunk is too short for the header search while more rows follow, or the legacy
-    /// encoding the whole sheet reads as differs from the first chunk's.
+    /// sheet's merged regions were not found with its hidden rows, a later cell lies left of
+    /// the first chunk's columns or before a cell already read, a later row is wider than
+    /// every row of the first chunk, the first chunk is too short for the header search while
+    /// more rows follow, or the legacy encoding the whole sheet reads as differs from the first
+    /// chunk's.
     pub same_as_whole: bool,
 }
 
